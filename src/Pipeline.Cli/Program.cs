@@ -1,2 +1,10 @@
-Console.Error.WriteLine("pipeline: the command line is not built yet.");
-return 1;
+using System.CommandLine;
+using Pipeline.Cli.Commands;
+
+var time = TimeProvider.System;
+var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stages (MLflow-compatible tracking, models and serving).")
+{
+    RunStageCommand.Create(time),
+    StagesCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

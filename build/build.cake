@@ -1,0 +1,44 @@
+// The pipeline's Cake front end: one task per stage, each a couple of lines that call the stage.
+// Run through ./build.sh or ./build.ps1, which publish the stages into .tools/pipeline first.
+#r "../.tools/pipeline/Pipeline.Tracking.dll"
+#r "../.tools/pipeline/Pipeline.Ml.dll"
+#r "../.tools/pipeline/Pipeline.Stages.dll"
+#load "reporter.cake"
+
+using Pipeline.Stages.Running;
+
+var target = Argument("target", "Default");
+var options = new StageOptions(
+    PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
+    TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
+    Force: HasArgument("force"));
+var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System);
+
+Task("InitStore").Does(() => RunStage(StageName.InitStore));
+Task("PrepareData").IsDependentOn("InitStore").Does(() => RunStage(StageName.PrepareData));
+Task("Sweep").IsDependentOn("PrepareData").Does(() => RunStage(StageName.Sweep));
+Task("Select").IsDependentOn("Sweep").Does(() => RunStage(StageName.Select));
+Task("Evaluate").IsDependentOn("Select").Does(() => RunStage(StageName.Evaluate));
+Task("Package").IsDependentOn("Evaluate").Does(() => RunStage(StageName.Package));
+Task("DockerServe").IsDependentOn("Package").Does(() => RunStage(StageName.DockerServe));
+Task("SmokeTest").IsDependentOn("DockerServe").Does(() => RunStage(StageName.SmokeTest));
+
+// With no target, run every stage this version has built, in workflow order.
+Task("Default").IsDependentOn(PipelineRunner.LastBuiltStage.ToString());
+
+Task("Test").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
+{
+    Configuration = "Release",
+    Loggers = { "console;verbosity=normal" },
+}));
+
+RunTarget(target);
+
+void RunStage(StageName stage)
+{
+    var result = runner.RunAsync(stage, options).GetAwaiter().GetResult();
+    if (result.Outcome == StageOutcome.GateFailed)
+        throw new CakeException(ExitCodes.GateFailed, result.Summary);
+}
+
+static string NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline run [stage]</c>: runs one stage, or with no stage every stage this version has built, in order.</summary>
+internal static class RunStageCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var stage = new Argument<string?>("stage")
+        {
+            Description = "Stage to run: " + string.Join(", ", StageNames.InWorkflowOrder.Select(s => s.ToCliName())) + ". Default: every built stage.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var pipeline = CommonOptions.Pipeline();
+        var trackingUri = CommonOptions.TrackingUri();
+        var force = CommonOptions.Force();
+        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force));
+            var requested = parse.GetValue(stage);
+            IEnumerable<StageName> stages;
+            if (requested is null)
+                stages = StageNames.InWorkflowOrder.Where(PipelineRunner.IsBuilt);
+            else if (StageNames.TryParse(requested, out var one))
+                stages = [one];
+            else
+            {
+                Console.Error.WriteLine($"error: unknown stage '{requested}'. Stages: {string.Join(", ", StageNames.InWorkflowOrder.Select(s => s.ToCliName()))}.");
+                return ExitCodes.Usage;
+            }
+            return await StageInvoker.RunAsync(stages, options, time, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using Pipeline.Stages.Running;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>Runs stages in order and turns their outcome into the shared exit codes, printing user errors without stack traces.</summary>
+internal static class StageInvoker
+{
+    public static async Task<int> RunAsync(IEnumerable<StageName> stages, StageOptions options, TimeProvider time, CancellationToken ct)
+    {
+        var reporter = new ConsoleStageReporter(Console.Out, Console.Error);
+        var runner = new PipelineRunner(reporter, time);
+        foreach (var stage in stages)
+        {
+            try
+            {
+                var result = await runner.RunAsync(stage, options, ct);
+                if (result.Outcome == StageOutcome.GateFailed)
+                {
+                    reporter.Error(result.Summary);
+                    return ExitCodes.GateFailed;
+                }
+            }
+            catch (Exception e) when (e is PipelineException or StageNotBuiltException)
+            {
+                reporter.Error(e.Message);
+                return ExitCodes.Error;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                reporter.Error($"{stage}: interrupted.");
+                return ExitCodes.Error;
+            }
+        }
+        return ExitCodes.Success;
+    }
+}

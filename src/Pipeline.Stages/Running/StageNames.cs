@@ -1,0 +1,23 @@
+namespace Pipeline.Stages.Running;
+
+/// <summary>Names of stages as the front ends spell them: <c>InitStore</c> in Cake and MSBuild, <c>init-store</c> on the command line.</summary>
+public static class StageNames
+{
+    /// <summary>Every stage, in workflow order.</summary>
+    public static IReadOnlyList<StageName> InWorkflowOrder { get; } = Enum.GetValues<StageName>();
+
+    /// <summary>The kebab-case name used by the CLI, e.g. <c>prepare-data</c>.</summary>
+    public static string ToCliName(this StageName stage) =>
+        string.Concat(stage.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Accepts <c>PrepareData</c>, <c>prepare-data</c> and <c>prepare_data</c>, in any case.</summary>
+    public static bool TryParse(string text, out StageName stage)
+    {
+        var normalized = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return Enum.TryParse(normalized, ignoreCase: true, out stage) && Enum.IsDefined(stage);
+    }
+
+    /// <summary>The stages that run before <paramref name="stage"/>, in order.</summary>
+    public static IEnumerable<StageName> Predecessors(this StageName stage) =>
+        InWorkflowOrder.TakeWhile(s => s != stage);
+}

@@ -1,0 +1,9 @@
+namespace Pipeline.Stages.Running;
+
+/// <summary>
+/// What every front end passes to a stage.
+/// </summary>
+/// <param name="PipelinePath">The pipeline file, e.g. <c>pipelines/breast-cancer.yaml</c>.</param>
+/// <param name="TrackingUri">Overrides the file's <c>tracking.uri</c> (then <c>MLFLOW_TRACKING_URI</c>, then <c>sqlite:///mlruns.db</c>).</param>
+/// <param name="Force">Rerun the stage even when its inputs are unchanged.</param>
+public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false);

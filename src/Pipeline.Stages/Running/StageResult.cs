@@ -1,0 +1,11 @@
+namespace Pipeline.Stages.Running;
+
+/// <summary>
+/// What a stage reports back to its front end: how it ended, a one-line summary, and named outputs
+/// (e.g. <c>experiment_id</c>, <c>run_id</c>) that front ends map to their own outputs.
+/// </summary>
+public sealed record StageResult(StageName Stage, StageOutcome Outcome, string Summary, IReadOnlyDictionary<string, string> Outputs)
+{
+    public static StageResult Succeeded(StageName stage, string summary, IReadOnlyDictionary<string, string>? outputs = null) =>
+        new(stage, StageOutcome.Succeeded, summary, outputs ?? new Dictionary<string, string>());
+}
