@@ -17,6 +17,9 @@ public sealed class InMemoryTrackingStore(string artifactRoot) : ITrackingStore
     /// <summary>Every run update received, in order (to prove a run is ended exactly once, children first).</summary>
     public List<(string RunId, RunStatus? Status)> Updates { get; } = [];
 
+    /// <summary>When true, run updates fail as if the database were unreachable.</summary>
+    public bool FailUpdates { get; set; }
+
     public Task<string> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyList<RunTag>? tags = null, CancellationToken ct = default)
     {
         lock (_gate)
@@ -83,6 +86,11 @@ public sealed class InMemoryTrackingStore(string artifactRoot) : ITrackingStore
 
     public Task<RunInfo> UpdateRunInfoAsync(string runId, RunStatus? status, long? endTime, string? runName, CancellationToken ct = default)
     {
+        if (FailUpdates)
+        {
+            throw new TrackingException(ErrorCode.InternalError, "The store is unavailable.");
+        }
+
         lock (_gate)
         {
             var run = Find(runId);
