@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Runs;
+using Pipeline.Tracking.Tests.Fakes;
+
+namespace Pipeline.Tracking.Tests.Runs;
+
+public sealed class RunInterruptGuardTests : IDisposable
+{
+    private readonly RunsFixture _fx = new();
+    private readonly ManualSignalSource _signals = new();
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task Signal_EndsOpenRunsKilled_ChildBeforeParent()
+    {
+        using var guard = new RunInterruptGuard(_signals);
+        var client = _fx.Client(guard: guard);
+        var parent = await client.StartRunAsync(_fx.ExperimentId, "parent");
+        var child = await client.StartRunAsync(_fx.ExperimentId, "child", parent.RunId);
+
+        var cancelled = _signals.Raise(PosixSignal.SIGTERM);
+
+        Assert.False(cancelled); // the process goes on to stop
+        Assert.Equal([(child.RunId, RunStatus.Killed), (parent.RunId, RunStatus.Killed)], _fx.Store.Updates);
+        Assert.Empty(guard.OpenRuns);
+        Assert.True(guard.Interrupted.IsCancellationRequested);
+        await parent.DisposeAsync(); // already ended: nothing more is written
+        Assert.Equal(2, _fx.Store.Updates.Count);
+    }
+
+    [Fact]
+    public async Task RunEndedNormally_IsNoLongerTrackedAndKeepsItsStatus()
+    {
+        using var guard = new RunInterruptGuard(_signals);
+        var client = _fx.Client(guard: guard);
+        var finished = await client.StartRunAsync(_fx.ExperimentId);
+        var open = await client.StartRunAsync(_fx.ExperimentId);
+        await finished.EndAsync();
+
+        Assert.Equal([open], guard.OpenRuns);
+        _signals.Raise(PosixSignal.SIGINT);
+
+        Assert.Equal(RunStatus.Finished, (await _fx.Store.GetRunAsync(finished.RunId)).Info.Status);
+        Assert.Equal(RunStatus.Killed, (await _fx.Store.GetRunAsync(open.RunId)).Info.Status);
+    }
+
+    [Fact]
+    public async Task Signal_KeepProcessAliveWithFailedStatus_CancelsSignalAndMarksFailed()
+    {
+        using var guard = new RunInterruptGuard(_signals, RunStatus.Failed, keepProcessAlive: true);
+        var run = await _fx.Client(guard: guard).StartRunAsync(_fx.ExperimentId);
+
+        var cancelled = _signals.Raise(PosixSignal.SIGINT);
+
+        Assert.True(cancelled);
+        Assert.Equal(RunStatus.Failed, run.EndStatus);
+    }
+
+    [Fact]
+    public async Task Signal_StoreFails_ReportsErrorInsteadOfThrowing()
+    {
+        var errors = new List<Exception>();
+        using var guard = new RunInterruptGuard(_signals, onError: errors.Add);
+        var run = await _fx.Client(guard: guard).StartRunAsync(_fx.ExperimentId);
+        _fx.Store.FailUpdates = true;
+
+        _signals.Raise(PosixSignal.SIGTERM);
+
+        var error = Assert.IsType<TrackingException>(Assert.Single(errors));
+        Assert.Contains("unavailable", error.Message);
+        Assert.Null(run.EndStatus); // still open, so disposal can try again
+    }
+
+    [Fact]
+    public void Dispose_StopsListening()
+    {
+        var guard = new RunInterruptGuard(_signals);
+        Assert.Equal(1, _signals.SubscriberCount);
+
+        guard.Dispose();
+
+        Assert.Equal(0, _signals.SubscriberCount);
+    }
+
+    [Fact]
+    public void Constructor_FinishedStatus_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RunInterruptGuard(_signals, RunStatus.Finished));
+}
