@@ -46,7 +46,8 @@ public sealed partial class ModelPlotter
                 var text = plot.Add.Text(counts[i, j].ToString(CultureInfo.InvariantCulture), j, n - 1 - i);
                 text.LabelFontSize = fontSize;
                 text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontColor = counts[i, j] > max / 2.0 ? Colors.White : Colors.Black;
+                // ScottPlot's Blues runs from dark (0) to white (max): dark text on the light, high cells.
+                text.LabelFontColor = counts[i, j] > max / 2.0 ? Colors.Black : Colors.White;
             }
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels.ToArray());
