@@ -27,7 +27,11 @@ public sealed record ParameterDescriptor(string Name, ParameterType Type, Parame
         && (Max is not { } max || (MaxExclusive ? value < max : value <= max));
 
     /// <summary>The allowed interval in interval notation, e.g. <c>(0, +inf)</c>.</summary>
-    public string DescribeRange() =>
-        $"{(MinExclusive ? "(" : "[")}{Min?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"}, "
-        + $"{Max?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "+inf"}{(MaxExclusive ? ")" : "]")}";
+    public string DescribeRange()
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var low = Min is { } min ? $"{(MinExclusive ? "(" : "[")}{min.ToString("R", culture)}" : "(-inf";
+        var high = Max is { } max ? $"{max.ToString("R", culture)}{(MaxExclusive ? ")" : "]")}" : "+inf)";
+        return $"{low}, {high}";
+    }
 }

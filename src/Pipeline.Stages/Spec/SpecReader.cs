@@ -19,7 +19,7 @@ internal sealed class SpecReader(string source, string baseDirectory, ITrainerCa
     public IReadOnlyList<SpecError> Errors =>
         errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
 
-    public bool HasErrors => errors.Count > 0;
+    public int ErrorCount => errors.Count;
 
     public void Error(YamlNode node, string path, string message) =>
         errors.Add(new SpecError(source, (int)node.Start.Line, (int)node.Start.Column, path, message));
