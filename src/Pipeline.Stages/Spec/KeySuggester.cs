@@ -19,7 +19,13 @@ internal static class KeySuggester
 
         // A third of the length (at least 2 edits) catches typos and dropped prefixes without
         // suggesting unrelated names for short keys.
-        return best is not null && bestDistance <= Math.Max(2, given.Length / 3) ? best : null;
+        if (best is not null && bestDistance <= Math.Max(2, given.Length / 3)) return best;
+
+        // A dropped prefix or suffix ("auc" for "roc_auc"): suggest only when exactly one name contains it.
+        var containing = given.Length < 3
+            ? []
+            : candidates.Where(c => c.Contains(given, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return containing.Count == 1 ? containing[0] : null;
     }
 
     /// <summary><c>, did you mean 'x'?</c> or empty.</summary>
