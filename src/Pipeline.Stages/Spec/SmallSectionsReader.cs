@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Pipeline.Stages.Spec;
+
+/// <summary>Reads <c>tracking</c>, <c>model</c> and <c>serve</c>, which need no catalog.</summary>
+internal static partial class SmallSectionsReader
+{
+    private static readonly IReadOnlyList<string> TrackingKeys = ["uri", "artifact_root"];
+    private static readonly IReadOnlyList<string> ModelKeys = ["name", "alias"];
+    private static readonly IReadOnlyList<string> ServeKeys = ["port", "base_image"];
+
+    public static TrackingSpec ReadTracking(SpecReader reader, YamlNode node)
+    {
+        var map = reader.Mapping(node, "tracking", TrackingKeys);
+        return map is null
+            ? TrackingSpec.Default
+            : new TrackingSpec(map.String("uri") ?? TrackingSpec.DefaultUri, map.String("artifact_root") ?? TrackingSpec.DefaultArtifactRoot);
+    }
+
+    public static ModelSpec ReadModel(SpecReader reader, YamlNode node)
+    {
+        var map = reader.Mapping(node, "model", ModelKeys);
+        if (map is null) return new ModelSpec("", ModelSpec.DefaultAlias);
+        var name = map.String("name", required: true);
+        var alias = map.String("alias");
+        if (alias is not null && AliasProblem(alias) is { } problem)
+        {
+            reader.Error(map.Get("alias")!, map.PathOf("alias"), problem);
+        }
+
+        return new ModelSpec(name ?? "", alias ?? ModelSpec.DefaultAlias);
+    }
+
+    public static ServeSpec ReadServe(SpecReader reader, YamlNode node)
+    {
+        var map = reader.Mapping(node, "serve", ServeKeys);
+        if (map is null) return ServeSpec.Default;
+        var port = map.Integer("port", min: 1, max: 65535);
+        var baseImage = map.String("base_image");
+        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage);
+    }
+
+    /// <summary>MLflow's registered-model alias rules, so that registration cannot fail later.</summary>
+    private static string? AliasProblem(string alias) => alias switch
+    {
+        _ when !AliasCharacters().IsMatch(alias) => $"invalid alias '{alias}': only letters, digits, '_' and '-' are allowed",
+        _ when alias.Length > 255 => "an alias has at most 255 characters",
+        _ when alias.Equals("latest", StringComparison.OrdinalIgnoreCase) => "the alias 'latest' is reserved by MLflow",
+        _ when VersionAlias().IsMatch(alias) => $"the alias '{alias}' is reserved by MLflow for version numbers",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[\w\-]+$")]
+    private static partial Regex AliasCharacters();
+
+    [GeneratedRegex(@"^[vV]\d+$")]
+    private static partial Regex VersionAlias();
+}

@@ -1,0 +1,61 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Pipeline.Stages.Spec;
+
+/// <summary>Reads <c>sweep</c>.</summary>
+internal static class SweepSectionReader
+{
+    /// <summary>Grids larger than this are refused: a typo such as a 1000-value list should not queue a week of training.</summary>
+    public const int MaxGridSize = 10_000;
+
+    private static readonly IReadOnlyList<string> Keys =
+        ["strategy", "trials", "seed", "cv_folds", "parallelism", "search_space"];
+
+    public static SweepSpec Read(SpecReader reader, YamlNode node, TaskKind? task)
+    {
+        var map = reader.Mapping(node, "sweep", Keys);
+        if (map is null) return Placeholder;
+
+        var strategyWritten = map.Get("strategy") is not null;
+        var strategy = map.Choice("strategy", SpecNames.Strategies, SpecNames.ToYamlName);
+        var knownStrategy = strategyWritten ? strategy : SweepStrategy.Grid;
+        var trials = map.Integer("trials", min: 1);
+        if (trials is not null && knownStrategy == SweepStrategy.Grid)
+        {
+            reader.Error(map.Get("trials")!, map.PathOf("trials"),
+                "trials is only used with strategy 'random' (a grid runs every combination)");
+        }
+
+        var seed = map.Integer("seed");
+        var folds = map.Integer("cv_folds", min: 2);
+        var parallelism = map.Integer("parallelism", min: 1);
+        var spaceNode = map.Require("search_space");
+        var space = spaceNode is null
+            ? []
+            : SearchSpaceReader.Read(reader, spaceNode, map.PathOf("search_space"), task, knownStrategy);
+
+        var resolved = knownStrategy ?? SweepStrategy.Grid;
+        if (resolved == SweepStrategy.Grid && spaceNode is not null)
+        {
+            var size = SearchSpaceExpander.GridSize(space);
+            if (size > MaxGridSize)
+            {
+                reader.Error(spaceNode, map.PathOf("search_space"),
+                    $"the grid has {size} configurations, more than {MaxGridSize}; use strategy 'random' with trials");
+            }
+
+            trials = (int)Math.Min(size, MaxGridSize);
+        }
+
+        return new SweepSpec(
+            resolved,
+            trials ?? SweepSpec.DefaultTrials,
+            seed ?? SweepSpec.DefaultSeed,
+            folds ?? SweepSpec.DefaultCvFolds,
+            parallelism ?? SweepSpec.DefaultParallelism,
+            space);
+    }
+
+    private static SweepSpec Placeholder { get; } =
+        new(SweepStrategy.Grid, 0, SweepSpec.DefaultSeed, SweepSpec.DefaultCvFolds, SweepSpec.DefaultParallelism, []);
+}

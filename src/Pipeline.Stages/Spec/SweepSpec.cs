@@ -1,0 +1,34 @@
+namespace Pipeline.Stages.Spec;
+
+/// <summary>The <c>sweep</c> section: the search space and how it is walked.</summary>
+/// <param name="Strategy"><c>strategy</c> (<c>grid</c> | <c>random</c>, default <c>grid</c>).</param>
+/// <param name="Trials">
+/// <c>trials</c> (integer &gt;= 1, default 20): the number of draws; only allowed with <c>random</c>.
+/// For <c>grid</c> it holds the number of grid configurations.
+/// </param>
+/// <param name="Seed"><c>seed</c> (integer, default 42): the seed of random draws and of the CV folds.</param>
+/// <param name="CvFolds"><c>cv_folds</c> (integer &gt;= 2, default 5): cross-validation folds per trial.</param>
+/// <param name="Parallelism"><c>parallelism</c> (integer &gt;= 1, default 1): trials trained at once.</param>
+/// <param name="SearchSpace">
+/// <c>search_space</c> (non-empty list, required): one entry per trainer, in file order.
+/// </param>
+public sealed record SweepSpec(
+    SweepStrategy Strategy,
+    int Trials,
+    int Seed,
+    int CvFolds,
+    int Parallelism,
+    IReadOnlyList<SearchSpaceEntry> SearchSpace)
+{
+    /// <summary>The default <c>trials</c> for <c>random</c>, 20.</summary>
+    public const int DefaultTrials = 20;
+
+    /// <summary>The default <c>seed</c>, 42.</summary>
+    public const int DefaultSeed = 42;
+
+    /// <summary>The default <c>cv_folds</c>, 5.</summary>
+    public const int DefaultCvFolds = 5;
+
+    /// <summary>The default <c>parallelism</c>, 1.</summary>
+    public const int DefaultParallelism = 1;
+}
