@@ -10,6 +10,19 @@ public abstract partial class SqlTrackingStore
     /// <inheritdoc />
     public async Task<string> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyList<RunTag>? tags = null, CancellationToken ct = default)
     {
+        try
+        {
+            return await CreateExperimentCoreAsync(name, artifactLocation, tags, ct).ConfigureAwait(false);
+        }
+        catch (DbException e) when (_dialect.IsUniqueViolation(e))
+        {
+            // Another process created the same name between our check and our insert.
+            throw new TrackingException(ErrorCode.ResourceAlreadyExists, $"Experiment(name={name}) already exists.", e);
+        }
+    }
+
+    private async Task<string> CreateExperimentCoreAsync(string name, string? artifactLocation, IReadOnlyList<RunTag>? tags, CancellationToken ct)
+    {
         TrackingValidation.ValidateExperimentName(name);
         foreach (var tag in tags ?? [])
         {
