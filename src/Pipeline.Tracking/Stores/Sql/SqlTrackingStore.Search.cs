@@ -1,0 +1,110 @@
+using System.Globalization;
+using Pipeline.Tracking.Entities;
+
+namespace Pipeline.Tracking.Stores.Sql;
+
+public abstract partial class SqlTrackingStore
+{
+    private static readonly Dictionary<string, string> ExperimentOrderColumns = new(StringComparer.Ordinal)
+    {
+        ["name"] = "name",
+        ["experiment_id"] = "experiment_id",
+        ["creation_time"] = "creation_time",
+        ["last_update_time"] = "last_update_time",
+    };
+
+    /// <summary>Parses the query's filter and order-by with <see cref="Search.SearchFilterParser"/>, then searches.</summary>
+    public Task<PagedList<Run>> SearchRunsAsync(RunQuery query, CancellationToken ct = default) =>
+        SearchRunsAsync(RunSearch.From(query), ct);
+
+    /// <summary>
+    /// Runs of the given experiments matching every filter clause, ordered by the order-by keys, then start_time DESC,
+    /// then run_id. The next page token is set only when more runs follow.
+    /// </summary>
+    public async Task<PagedList<Run>> SearchRunsAsync(RunSearch search, CancellationToken ct = default)
+    {
+        TrackingValidation.ValidateMaxResults(search.MaxResults);
+        var offset = SearchPageToken.ParseOffset(search.PageToken);
+        var experimentIds = search.ExperimentIds
+            .Select(e => long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+            .OfType<long>().Distinct().ToList();
+        if (experimentIds.Count == 0)
+        {
+            return new PagedList<Run>([], null);
+        }
+
+        var (sql, binds) = new RunSearchSqlBuilder(_dialect).Build(search, experimentIds, offset, search.MaxResults + 1);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var ids = new List<string>();
+        await ForEachRowAsync(connection, transaction, sql, binds, r => ids.Add(r.GetString(0)), ct).ConfigureAwait(false);
+        var more = ids.Count > search.MaxResults;
+        var page = more ? ids.GetRange(0, search.MaxResults) : ids;
+        var runs = await ReadRunsAsync(connection, transaction, page, ct).ConfigureAwait(false);
+        return new PagedList<Run>(runs, more ? SearchPageToken.Create(offset + search.MaxResults) : null);
+    }
+
+    /// <summary>
+    /// Experiments in the view, ordered by the order-by keys (<c>name</c>, <c>experiment_id</c>, <c>creation_time</c>,
+    /// <c>last_update_time</c>, optionally with <c>attributes.</c> and ASC/DESC) then, as MLflow, creation_time DESC and
+    /// experiment_id. Filters are not supported yet: a non-empty filter is INVALID_PARAMETER_VALUE.
+    /// </summary>
+    public async Task<PagedList<Experiment>> SearchExperimentsAsync(ExperimentQuery query, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Filter))
+        {
+            throw new TrackingException(ErrorCode.InvalidParameterValue,
+                $"Experiment search filters are not supported yet by the SQL tracking store (filter: '{query.Filter}').");
+        }
+
+        TrackingValidation.ValidateMaxResults(query.MaxResults);
+        var offset = SearchPageToken.ParseOffset(query.PageToken);
+        var order = (query.OrderBy ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(ExperimentOrder).ToList();
+        if (!order.Any(o => o.StartsWith("creation_time", StringComparison.Ordinal)))
+        {
+            order.Add("creation_time DESC");
+        }
+
+        order.Add("experiment_id");
+        var view = query.ViewType switch
+        {
+            ViewType.ActiveOnly => "WHERE lifecycle_stage = 'active'",
+            ViewType.DeletedOnly => "WHERE lifecycle_stage = 'deleted'",
+            _ => "",
+        };
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var found = await ReadExperimentsAsync(connection, null, $"{view} ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset",
+            [("limit", (long)query.MaxResults + 1), ("offset", offset)], ct).ConfigureAwait(false);
+        var more = found.Count > query.MaxResults;
+        return new PagedList<Experiment>(more ? found.GetRange(0, query.MaxResults) : found,
+            more ? SearchPageToken.Create(offset + query.MaxResults) : null);
+    }
+
+    private string ExperimentOrder(string orderBy)
+    {
+        var parts = orderBy.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var key = parts[0];
+        foreach (var prefix in new[] { "attributes.", "attribute.", "attr." })
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                key = key[prefix.Length..];
+            }
+        }
+
+        if (!ExperimentOrderColumns.TryGetValue(key, out var column))
+        {
+            throw new TrackingException(ErrorCode.InvalidParameterValue,
+                $"Invalid order_by entity: '{orderBy}'. Valid keys are 'name', 'experiment_id', 'creation_time', 'last_update_time'.");
+        }
+
+        var direction = parts.Length switch
+        {
+            1 => "ASC",
+            2 when parts[1].Equals("ASC", StringComparison.OrdinalIgnoreCase) => "ASC",
+            2 when parts[1].Equals("DESC", StringComparison.OrdinalIgnoreCase) => "DESC",
+            _ => throw new TrackingException(ErrorCode.InvalidParameterValue, $"Invalid order_by clause '{orderBy}'. Expected '<key> [ASC|DESC]'."),
+        };
+        return column == "name" ? $"name{_dialect.BinaryCollation} {direction}" : $"{column} {direction}";
+    }
+}
