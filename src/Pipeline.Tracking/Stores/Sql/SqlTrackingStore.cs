@@ -9,7 +9,7 @@ namespace Pipeline.Tracking.Stores.Sql;
 /// (<see cref="SqliteTrackingStore"/>, <see cref="PostgresTrackingStore"/>); the dialect holds the few SQL
 /// differences. The schema is created or migrated on first use (or by <see cref="InitializeAsync"/>).
 /// </summary>
-public abstract partial class SqlTrackingStore : ITrackingStore
+public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedStore
 {
     private readonly SqlDialect _dialect;
     private readonly SchemaMigrator _migrator;
@@ -42,11 +42,14 @@ public abstract partial class SqlTrackingStore : ITrackingStore
     /// Creates or migrates the schema (and experiment "0", "Default", on a new database). Idempotent and safe to
     /// call from many processes at once; every operation calls it first.
     /// </summary>
-    public async Task InitializeAsync(CancellationToken ct = default)
+    public async Task InitializeAsync(CancellationToken ct = default) => await MigrateAsync(ct).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct = default)
     {
         if (_initialized)
         {
-            return;
+            return [];
         }
 
         await _initGate.WaitAsync(ct).ConfigureAwait(false);
@@ -54,13 +57,14 @@ public abstract partial class SqlTrackingStore : ITrackingStore
         {
             if (_initialized)
             {
-                return;
+                return [];
             }
 
             await using var connection = await OpenConnectionCoreAsync(ct).ConfigureAwait(false);
             await PrepareDatabaseAsync(connection, ct).ConfigureAwait(false);
-            await _migrator.MigrateAsync(connection, Now(), (c, t) => InsertDefaultExperimentAsync(c, t, ct), ct).ConfigureAwait(false);
+            var applied = await _migrator.MigrateAsync(connection, Now(), (c, t) => InsertDefaultExperimentAsync(c, t, ct), ct).ConfigureAwait(false);
             _initialized = true;
+            return applied;
         }
         finally
         {
