@@ -61,7 +61,7 @@ public sealed partial class LocalArtifactRepository : IArtifactRepository
         }
         catch
         {
-            File.Delete(temp);
+            TryDelete(temp);
             throw;
         }
     }
@@ -97,6 +97,18 @@ public sealed partial class LocalArtifactRepository : IArtifactRepository
             written.Add(await WriteAsync(target, input, ct).ConfigureAwait(false));
         }
         return written;
+    }
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // The original error matters more than a leftover temp file (hidden by its leading dot).
+        }
     }
 
     private static string LocalPathOf(string rootUriOrPath)

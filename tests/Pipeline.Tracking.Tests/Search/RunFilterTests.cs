@@ -99,6 +99,16 @@ public sealed class RunFilterTests
     public void ParseRunFilter_Null_ReturnsNoClauses() => Assert.Empty(SearchFilterParser.ParseRunFilter(null));
 
     [Fact]
+    public void ParseRunFilter_UnknownOperator_MessageNamesTokenPositionAndFilter()
+    {
+        var error = Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.ParseRunFilter("metrics.roc_auc =~ 0.9"));
+
+        Assert.Equal(
+            "Invalid comparator '=~' at position 16 in filter: metrics.roc_auc =~ 0.9 (use =, !=, <, <=, >, >=, LIKE, ILIKE, IN or NOT IN)",
+            error.Message);
+    }
+
+    [Fact]
     public void ParseRunFilter_InvalidComparator_ListsAllowedOnes()
     {
         var error = Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.ParseRunFilter("metrics.x LIKE '1'"));
