@@ -90,6 +90,8 @@ public sealed class CsvDataLoader
     {
         if (MissingTokens.Contains(text)) throw new DataFormatException("missing value", source, line, column);
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)) return whole;
+        if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity")
+            throw new DataFormatException($"non-finite value '{text}'", source, line, column);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             throw new DataFormatException($"non-numeric value '{text}'", source, line, column);
         if (!double.IsFinite(value)) throw new DataFormatException($"non-finite value '{text}'", source, line, column);
