@@ -22,7 +22,7 @@ internal static partial class TrainerDefinitions
             }));
         yield return new("sdca_logistic_regression", TaskKind.Binary,
             "SdcaLogisticRegression with L2 = 1/(C·n), L1 = 0, intercept penalised: scikit-learn's liblinear solver when converged.",
-            [TrainerParameters.C, TrainerParameters.MaxIterations(1000), TrainerParameters.Tolerance(1e-6)],
+            [TrainerParameters.C, TrainerParameters.MaxIterations(TrainerParameters.SdcaEpochs), TrainerParameters.Tolerance(1e-6)],
             (ml, b) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = b.LabelColumn, FeatureColumnName = b.FeatureColumn,

@@ -21,7 +21,7 @@ internal static partial class TrainerDefinitions
             }));
         yield return new("sdca_maximum_entropy", TaskKind.Multiclass,
             "SdcaMaximumEntropy with L2 = 1/(C·n) and L1 = 0.",
-            [TrainerParameters.C, TrainerParameters.MaxIterations(1000), TrainerParameters.Tolerance(1e-6)],
+            [TrainerParameters.C, TrainerParameters.MaxIterations(TrainerParameters.SdcaEpochs), TrainerParameters.Tolerance(1e-6)],
             (ml, b) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = b.LabelColumn, FeatureColumnName = b.FeatureColumn,

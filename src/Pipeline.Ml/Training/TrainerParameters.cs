@@ -3,6 +3,13 @@ namespace Pipeline.Ml.Training;
 /// <summary>The parameter declarations shared by several trainers.</summary>
 internal static class TrainerParameters
 {
+    /// <summary>
+    /// SDCA's default cap on passes. Its duality-gap test seldom fires below 1e-5 in single precision, so
+    /// with the 1e-6 tolerance it would run to the cap: on breast cancer 200 passes give the same
+    /// probabilities as 1,000 (to float precision) in an eighth of the time; 100 differ by up to 8e-5.
+    /// </summary>
+    public const double SdcaEpochs = 200;
+
     public static TrainerParameter C => new(
         "C", ParameterType.Real, 1.0, 0, 1e6, true,
         "Inverse regularisation strength, as scikit-learn's LogisticRegression C.");
