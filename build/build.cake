@@ -7,6 +7,9 @@
 
 using Pipeline.Stages.Running;
 
+// Cake starts in build/; relative paths (the pipeline file, mlruns.db) start at the repository root, where build.sh runs.
+System.IO.Directory.SetCurrentDirectory(MakeAbsolute(Directory("..")).FullPath);
+
 var target = Argument("target", "Default");
 var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),

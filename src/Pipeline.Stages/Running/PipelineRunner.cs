@@ -1,25 +1,56 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Models;
+using Pipeline.Stages.Spec;
+using Pipeline.Stages.Stages;
+using Pipeline.Tracking;
+using Pipeline.Tracking.Metadata;
+using Pipeline.Tracking.Runs;
+
 namespace Pipeline.Stages.Running;
 
 /// <summary>
 /// The single entry point every front end calls: loads and validates the pipeline file, opens the stores it
 /// names, and runs one stage. Stages never share process memory: each reads what it needs from the stores.
 /// </summary>
-public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time)
+public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
 {
+    private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
+
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
     public static StageName LastBuiltStage => StageName.InitStore;
 
     public static bool IsBuilt(StageName stage) => stage <= LastBuiltStage;
 
-    /// <summary>Runs one stage. Throws <see cref="StageNotBuiltException"/> for a stage this version lacks and <see cref="PipelineException"/> for errors a user can fix.</summary>
-    public Task<StageResult> RunAsync(StageName stage, StageOptions options, CancellationToken ct = default)
+    /// <summary>
+    /// Runs one stage. Throws <see cref="StageNotBuiltException"/> for a stage this version lacks and
+    /// <see cref="PipelineException"/> for everything a user can fix (bad pipeline file, bad data, store errors).
+    /// </summary>
+    public async Task<StageResult> RunAsync(StageName stage, StageOptions options, CancellationToken ct = default)
     {
         if (!IsBuilt(stage))
             throw new StageNotBuiltException(stage);
-        _ = reporter;
-        _ = time;
-        _ = options;
-        _ = ct;
-        throw new StageNotBuiltException(stage);
+        try
+        {
+            await using var context = StageContext.Open(options, reporter, time, _environment, guard);
+            reporter.Info($"{stage}: {context.Spec.SourcePath} -> {Tracking.Stores.PostgresUri.Redact(context.Location.TrackingUri)}");
+            return stage switch
+            {
+                StageName.InitStore => await InitStoreAsync(context, ct),
+                _ => throw new StageNotBuiltException(stage),
+            };
+        }
+        catch (Exception e) when (e is PipelineSpecException or TrackingException or DataFormatException or ModelFormatException)
+        {
+            throw new PipelineException($"{stage}: {e.Message}", e);
+        }
+    }
+
+    private async Task<StageResult> InitStoreAsync(StageContext context, CancellationToken ct)
+    {
+        var output = await new InitStoreStage(context.Store, reporter)
+            .RunAsync(new InitStoreInput(context.Spec.Experiment, context.Location), ct);
+        return StageResult.Succeeded(StageName.InitStore,
+            $"experiment '{context.Spec.Experiment}' ready (id {output.ExperimentId})",
+            new Dictionary<string, string> { ["experiment_id"] = output.ExperimentId });
     }
 }
