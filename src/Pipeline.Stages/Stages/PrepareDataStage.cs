@@ -1,0 +1,77 @@
+using System.Globalization;
+using Pipeline.Ml.Data;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Runs;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Stages.Stages;
+
+/// <summary>What prepare-data reads: the data section of the pipeline file.</summary>
+public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile);
+
+/// <summary>What prepare-data leaves: the pipeline run holding the dataset record and the split files.</summary>
+public sealed record PrepareDataOutput(string PipelineRunId, string Digest, int TrainRows, int TestRows);
+
+/// <summary>
+/// Loads and validates the CSV, splits it with the declared seed (stratified for classification), and records
+/// the dataset (name, digest, source, schema, row counts) on a new pipeline run with the split files as artifacts.
+/// The same data and seed always give the same split.
+/// </summary>
+public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore store, IStageReporter reporter)
+{
+    /// <summary>Artifact paths of the splits on the pipeline run.</summary>
+    public const string TrainArtifact = "data/train.csv";
+    public const string TestArtifact = "data/test.csv";
+
+    public async Task<PrepareDataOutput> RunAsync(PrepareDataInput input, CancellationToken ct = default)
+    {
+        var data = input.Data;
+        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) }).Load(data.Path);
+        var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed);
+        var digest = DatasetDigest.Compute(table);
+        var name = Path.GetFileNameWithoutExtension(data.Path);
+        reporter.Info($"Loaded {name}: {table.RowCount} rows, {table.FeatureNames.Count} features, digest {digest}; split {split.Train.RowCount} train / {split.Test.RowCount} test (seed {data.Seed}{(data.Stratify ? ", stratified" : "")}).");
+
+        await using var run = await tracking.StartRunAsync(input.ExperimentId, "pipeline", tags: new Dictionary<string, string>
+        {
+            [PipelineTags.Role] = PipelineTags.RolePipeline,
+            [PipelineTags.PipelineFile] = input.PipelineFile,
+        }, ct: ct);
+        await run.LogParamsAsync(new Dictionary<string, string>
+        {
+            ["data.path"] = data.Path,
+            ["data.label"] = data.Label,
+            ["data.task"] = data.Task.ToYamlName(),
+            ["data.test_fraction"] = data.TestFraction.ToString("R", CultureInfo.InvariantCulture),
+            ["data.stratify"] = data.Stratify ? "true" : "false",
+            ["data.seed"] = data.Seed.ToString(CultureInfo.InvariantCulture),
+            ["data.digest"] = digest,
+        }, ct);
+        await run.LogMetricsAsync(new Dictionary<string, double>
+        {
+            ["data.rows"] = table.RowCount,
+            ["data.train_rows"] = split.Train.RowCount,
+            ["data.test_rows"] = split.Test.RowCount,
+        }, ct: ct);
+
+        var source = DatasetRecords.Source(data.Path);
+        await store.LogInputsAsync(run.RunId,
+        [
+            DatasetRecords.Input(name, table, digest, source, "source"),
+            DatasetRecords.Input($"{name}-train", split.Train, DatasetDigest.Compute(split.Train), source, "training"),
+            DatasetRecords.Input($"{name}-test", split.Test, DatasetDigest.Compute(split.Test), source, "testing"),
+        ], ct);
+
+        using var scratch = new ScratchFolder("prepare");
+        CsvDataWriter.Write(split.Train, scratch.File("train.csv"));
+        CsvDataWriter.Write(split.Test, scratch.File("test.csv"));
+        await run.LogArtifactAsync(scratch.File("train.csv"), "data", ct);
+        await run.LogArtifactAsync(scratch.File("test.csv"), "data", ct);
+        await run.EndAsync(RunStatus.Finished, ct);
+
+        reporter.Info($"Pipeline run {run.RunId}: dataset recorded, splits logged as {TrainArtifact} and {TestArtifact}.");
+        return new PrepareDataOutput(run.RunId, digest, split.Train.RowCount, split.Test.RowCount);
+    }
+}
