@@ -67,11 +67,13 @@ internal static class CellConverter
             ScoringType.Long or ScoringType.Integer => cell.TryGetInt64(out var whole)
                 ? TryWhole(whole, type, out value)
                 : cell.TryGetDouble(out var d) && TryWhole(d, type, out value),
-            _ => cell.TryGetDouble(out var real) && TryReal(real, type, out value),
+            // A literal beyond double's range (1e400) reads as infinity: refuse it rather than change it.
+            _ => cell.TryGetDouble(out var real) && double.IsFinite(real) && TryReal(real, type, out value),
         };
         if (!ok)
         {
-            error = $"{PythonRepr.Token(cell)} ({PythonRepr.TypeName(cell)}) cannot be converted to {type.ToNumpyName()} without loss";
+            var loss = type is ScoringType.String or ScoringType.Boolean ? string.Empty : " without loss";
+            error = $"{PythonRepr.Token(cell)} ({PythonRepr.TypeName(cell)}) cannot be converted to {type.ToNumpyName()}{loss}";
         }
 
         return ok;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Pipeline.Serving.Batch;
@@ -46,6 +47,14 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
 
     private IReadOnlyList<object?> PredictJson(IScoringModel model, ReadOnlyMemory<byte> body, HttpContext context)
     {
+        // JsonDocument checks UTF-8 lazily (when a string is read); check it whole up front so that a bad
+        // byte is the client's 400, not an InvalidOperationException deep in the parser.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw ScoringException.InvalidInput("Ensure that input is a valid JSON formatted string. Error: 'the body is not valid UTF-8'");
+        }
+
+        JsonEscapeCheck.ThrowIfInvalid(body.Span);
         JsonDocument document;
         try
         {

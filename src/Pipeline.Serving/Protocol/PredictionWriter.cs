@@ -15,7 +15,7 @@ internal static class PredictionWriter
 
     public static void Write(IBufferWriter<byte> destination, IReadOnlyList<object?> predictions)
     {
-        using var writer = new Utf8JsonWriter(destination);
+        using var writer = new Utf8JsonWriter(destination, JsonOptions.Writer);
         writer.WriteStartObject();
         writer.WritePropertyName("predictions");
         writer.WriteStartArray();

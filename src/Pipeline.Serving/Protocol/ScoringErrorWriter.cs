@@ -17,7 +17,7 @@ internal static class ScoringErrorWriter
     {
         context.Items[ErrorCodeItem] = errorCode;
         var buffer = new ArrayBufferWriter<byte>(256 + message.Length);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions.Writer))
         {
             writer.WriteStartObject();
             writer.WriteString("error_code", errorCode);

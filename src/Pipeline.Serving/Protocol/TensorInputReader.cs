@@ -39,7 +39,7 @@ internal static class TensorInputReader
                 }
             }
 
-            var rowCount = columns[order[0]].Count;
+            var rowCount = order.Count == 0 ? 0 : columns[order[0]].Count;
             if (order.Any(name => columns[name].Count != rowCount))
             {
                 throw ScoringException.InvalidInput(SameLength);
