@@ -38,7 +38,15 @@ public static class ScoringServerBuilderExtensions
         if (options is null)
         {
             options = new ScoringServerOptions();
-            builder.Configuration.GetSection(ScoringServerOptions.SectionName).Bind(options);
+            try
+            {
+                builder.Configuration.GetSection(ScoringServerOptions.SectionName).Bind(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // e.g. --port abc: the binder names the key and the value.
+                throw new ScoringStartupException($"The scoring server cannot start: {ex.Message}", ex);
+            }
         }
 
         var problems = options.Validate();

@@ -31,12 +31,14 @@ public sealed class StartupTests
         Assert.Contains("Scoring:MaxRequestBodyBytes must be between 1", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Program_NoModelLoaderRegistered_ExitsWithCode1AndMessage()
+    [Theory]
+    [InlineData("0", "loading the model from '/tmp/no-model' failed: No model loader is registered")]
+    [InlineData("abc", "Scoring:Port")]
+    public async Task Program_CannotStart_ExitsWithCode1AndMessage(string port, string fragment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Pipeline.Serving.dll"), "--model", "/tmp/no-model", "--port", "0" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Pipeline.Serving.dll"), "--model", "/tmp/no-model", "--port", port },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
@@ -48,7 +50,7 @@ public sealed class StartupTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("loading the model from '/tmp/no-model' failed: No model loader is registered", await stderr, StringComparison.Ordinal);
+        Assert.Contains(fragment, await stderr, StringComparison.Ordinal);
         _ = await stdout;
     }
 }
