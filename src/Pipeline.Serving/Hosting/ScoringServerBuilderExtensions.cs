@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Serving.Metrics;
+using Pipeline.Serving.Model;
+using Pipeline.Serving.Protocol;
+
+namespace Pipeline.Serving.Hosting;
+
+/// <summary>Registers the scoring server on a <see cref="WebApplicationBuilder"/>.</summary>
+public static class ScoringServerBuilderExtensions
+{
+    /// <summary>Short command-line switches and the option each sets.</summary>
+    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--model"] = "Scoring:ModelUri",
+        ["--host"] = "Scoring:Host",
+        ["--port"] = "Scoring:Port",
+        ["--body-limit"] = "Scoring:MaxRequestBodyBytes",
+        ["--pool-size"] = "Scoring:EnginePoolSize",
+    };
+
+    /// <summary>
+    /// Reads <see cref="ScoringServerOptions"/> (from <paramref name="options"/> or the <c>Scoring</c> section),
+    /// validates them (throwing <see cref="ScoringStartupException"/> listing every problem), makes Kestrel
+    /// listen on Host:Port with the body limit, logs as JSON lines to the console, and registers the model
+    /// holder, the start-up loading, the metrics and <see cref="UnavailableScoringModelLoader"/> unless an
+    /// <see cref="IScoringModelLoader"/> is registered (before or after this call).
+    /// </summary>
+    public static WebApplicationBuilder AddScoringServer(this WebApplicationBuilder builder, ScoringServerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (options is null)
+        {
+            options = new ScoringServerOptions();
+            try
+            {
+                builder.Configuration.GetSection(ScoringServerOptions.SectionName).Bind(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // e.g. --port abc: the binder names the key and the value.
+                throw new ScoringStartupException($"The scoring server cannot start: {ex.Message}", ex);
+            }
+        }
+
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ScoringStartupException($"The scoring server cannot start: {string.Join(" ", problems)}");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+            switch (options.Host)
+            {
+                case "*" or "0.0.0.0":
+                    kestrel.ListenAnyIP(options.Port);
+                    break;
+                case "localhost":
+                    kestrel.ListenLocalhost(options.Port);
+                    break;
+                default:
+                    kestrel.Listen(ParseAddress(options.Host), options.Port);
+                    break;
+            }
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(Options.Create(options));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IScoringModelLoader, UnavailableScoringModelLoader>();
+        services.AddSingleton<ScoringModelHolder>();
+        services.AddSingleton<ScoringMetrics>();
+        services.AddSingleton<InvocationsHandler>();
+        services.AddHostedService<ModelLoadingService>();
+        return builder;
+    }
+
+    private static IPAddress ParseAddress(string host) => IPAddress.TryParse(host, out var address)
+        ? address
+        : throw new ScoringStartupException($"The scoring server cannot start: Scoring:Host '{host}' is not an IP address, 'localhost' or '*'.");
+}

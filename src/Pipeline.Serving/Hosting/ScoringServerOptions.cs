@@ -1,0 +1,54 @@
+namespace Pipeline.Serving.Hosting;
+
+/// <summary>
+/// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
+/// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
+/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>.
+/// </summary>
+public sealed class ScoringServerOptions
+{
+    /// <summary>The configuration section the options are read from.</summary>
+    public const string SectionName = "Scoring";
+
+    /// <summary>Where the model is (a local MLflow model directory or URI the loader understands). Default: none.</summary>
+    public string? ModelUri { get; set; }
+
+    /// <summary>Address to listen on: an IP address, <c>localhost</c>, or <c>*</c>/<c>0.0.0.0</c> for all. Default <c>127.0.0.1</c>.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one (read it back from the server's addresses). Default 5000, as <c>mlflow models serve</c>.</summary>
+    public int Port { get; set; } = 5000;
+
+    /// <summary>Largest request body accepted; larger ones get 413. Default 50 MiB; at most about 2 GiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Idle prediction engines kept per model (see <c>ScoringEnginePool</c>). Default: the processor count.</summary>
+    public int EnginePoolSize { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Problems with the values, one sentence each naming the option; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Port is < 0 or > 65535)
+        {
+            problems.Add($"Scoring:Port must be between 0 and 65535, got {Port}.");
+        }
+
+        if (MaxRequestBodyBytes < 1 || MaxRequestBodyBytes >= Array.MaxLength)
+        {
+            problems.Add($"Scoring:MaxRequestBodyBytes must be between 1 and {Array.MaxLength - 1}, got {MaxRequestBodyBytes}.");
+        }
+
+        if (EnginePoolSize < 1)
+        {
+            problems.Add($"Scoring:EnginePoolSize must be at least 1, got {EnginePoolSize}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            problems.Add("Scoring:Host must name an address, e.g. 127.0.0.1 or 0.0.0.0.");
+        }
+
+        return problems;
+    }
+}

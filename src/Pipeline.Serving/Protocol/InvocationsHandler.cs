@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Pipeline.Serving.Batch;
+using Pipeline.Serving.Hosting;
+using Pipeline.Serving.Metrics;
+using Pipeline.Serving.Model;
+
+namespace Pipeline.Serving.Protocol;
+
+/// <summary>
+/// <c>POST /invocations</c>: content type, body (size-limited), JSON or CSV parsing, signature enforcement,
+/// prediction, <c>{"predictions": [...]}</c>. Refusals are <see cref="ScoringException"/>s answered with their
+/// status; anything else escapes to the request middleware as a server fault.
+/// </summary>
+internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<ScoringServerOptions> options, ScoringMetrics metrics)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            var model = holder.Model ?? throw new ScoringException(
+                "The model is not loaded yet.", ScoringErrorCodes.TemporarilyUnavailable, StatusCodes.Status503ServiceUnavailable);
+            var format = ContentTypeCheck.Check(context.Request.ContentType);
+            using var body = new RequestBodyReader();
+            await body.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            var predictions = format == RequestFormat.Csv
+                ? Predict(model, SchemaEnforcer.Enforce(CsvRequestParser.Parse(body.Memory.Span), model.InputSchema), ScoringParams.Empty, context)
+                : PredictJson(model, body.Memory, context);
+
+            var buffer = new ArrayBufferWriter<byte>(256);
+            PredictionWriter.Write(buffer, predictions);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = buffer.WrittenCount;
+            await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ScoringException error)
+        {
+            await ScoringErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    private IReadOnlyList<object?> PredictJson(IScoringModel model, ReadOnlyMemory<byte> body, HttpContext context)
+    {
+        // JsonDocument checks UTF-8 lazily (when a string is read); check it whole up front so that a bad
+        // byte is the client's 400, not an InvalidOperationException deep in the parser.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw ScoringException.InvalidInput("Ensure that input is a valid JSON formatted string. Error: 'the body is not valid UTF-8'");
+        }
+
+        JsonEscapeCheck.ThrowIfInvalid(body.Span);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw ScoringException.InvalidInput($"Ensure that input is a valid JSON formatted string. Error: '{ex.Message}'");
+        }
+
+        using (document)
+        {
+            var (table, parameters) = JsonRequestParser.Parse(document, model.InputSchema);
+            return Predict(model, SchemaEnforcer.Enforce(table, model.InputSchema), parameters, context);
+        }
+    }
+
+    private IReadOnlyList<object?> Predict(IScoringModel model, ScoringBatch batch, ScoringParams parameters, HttpContext context)
+    {
+        if (parameters.PredictProba && !model.SupportsProbabilities)
+        {
+            throw ScoringException.InvalidParameter(
+                $"This model does not produce class probabilities: '{ScoringParams.PredictProbaKey}' is only available for classifiers.");
+        }
+
+        var predictions = model.Predict(batch, parameters, context.RequestAborted);
+        if (predictions.Count != batch.RowCount)
+        {
+            throw new InvalidOperationException($"The model returned {predictions.Count} predictions for {batch.RowCount} rows.");
+        }
+
+        metrics.RecordPredictions(batch.RowCount);
+        return predictions;
+    }
+}
