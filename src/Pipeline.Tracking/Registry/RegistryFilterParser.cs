@@ -43,6 +43,7 @@ public static class RegistryFilterParser
     {
         var (kind, key) = ParseIdentifier(reader);
         var comparator = ParseComparator(reader);
+        reader.SkipSpace();
         var valueAt = reader.Position;
         var value = reader.ReadValue();
         var raw = reader.Text[valueAt..reader.Position].Trim();
