@@ -17,7 +17,7 @@ internal static class NativeLibraryResolver
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var local = publishFolder is null ? new HashSet<string>()
             : Directory.EnumerateFiles(publishFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToHashSet()!;
-        var queue = new Queue<string>(publishFolder is null ? [] : ElfFiles(publishFolder));
+        var scanned = new List<string>(publishFolder is null ? [] : ElfFiles(publishFolder));
 
         var cache = await LdconfigAsync(cancellationToken).ConfigureAwait(false);
         foreach (var soname in sonames)
@@ -26,26 +26,21 @@ internal static class NativeLibraryResolver
                 throw new DockerOperationException(
                     $"library '{soname}' is not installed on this host (not in `ldconfig -p`); install it or remove it from the list");
             files[path] = RealPath(path);
-            queue.Enqueue(path);
+            scanned.Add(path);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (queue.TryDequeue(out var file))
+        // ldd prints the whole dependency closure of a file, so one call per file is enough; they run side by side.
+        var results = await Task.WhenAll(scanned.Select(file => LddAsync(file, cancellationToken))).ConfigureAwait(false);
+        foreach (var (name, path) in results.SelectMany(r => r))
         {
-            if (!seen.Add(file))
-                continue;
-            foreach (var (name, path) in await LddAsync(file, cancellationToken).ConfigureAwait(false))
+            if (path is null)
             {
-                if (path is null)
-                {
-                    if (!local.Contains(name))
-                        missing.Add(name);
-                }
-                else if (publishFolder is null || !Path.GetFullPath(path).StartsWith(Path.GetFullPath(publishFolder), StringComparison.Ordinal))
-                {
-                    if (files.TryAdd(path, RealPath(path)))
-                        queue.Enqueue(path);
-                }
+                if (!local.Contains(name))
+                    missing.Add(name);
+            }
+            else if (publishFolder is null || !Path.GetFullPath(path).StartsWith(Path.GetFullPath(publishFolder), StringComparison.Ordinal))
+            {
+                files.TryAdd(path, RealPath(path));
             }
         }
         return new NativeLibraries(files, missing.ToList());

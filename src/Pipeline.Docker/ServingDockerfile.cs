@@ -7,7 +7,7 @@ namespace Pipeline.Docker;
 /// <summary>Writes the Dockerfile of a serving image (legacy builder syntax only).</summary>
 internal static class ServingDockerfile
 {
-    public static string Render(ServingImageOptions o, string entryFile)
+    public static string Render(ServingImageOptions o, string entryFile, IReadOnlyDictionary<string, string>? labels = null)
     {
         var app = ServingImageOptions.AppPathInImage;
         string[] entry = o.FrameworkDependent ? ["dotnet", $"{app}/{entryFile}"] : [$"{app}/{entryFile}"];
@@ -28,8 +28,8 @@ internal static class ServingDockerfile
         text.Append("COPY app/ ").Append(app).Append("/\n");
         if (o.ModelDirectory is not null)
             text.Append("COPY model/ ").Append(ServingImageOptions.ModelPathInImage).Append("/\n");
-        foreach (var (key, value) in env)
-            text.Append("ENV ").Append(key).Append('=').Append(Quote(value)).Append('\n');
+        // One ENV and one LABEL instruction: the classic builder commits a layer for every instruction.
+        text.Append("ENV").Append(Pairs(env, quoteKeys: false)).Append('\n');
         text.Append("WORKDIR ").Append(app).Append('\n');
         foreach (var line in o.AdditionalInstructions)
             text.Append(line).Append('\n');
@@ -42,9 +42,17 @@ internal static class ServingDockerfile
                 .Append(JsonSerializer.Serialize(entry.Concat(probe).ToArray())).Append('\n');
         }
         text.Append("ENTRYPOINT ").Append(JsonSerializer.Serialize(entry)).Append('\n');
-        text.Append("CMD ").Append(JsonSerializer.Serialize(o.Arguments.ToArray())).Append('\n');
+        if (o.Arguments.Count > 0)
+            text.Append("CMD ").Append(JsonSerializer.Serialize(o.Arguments.ToArray())).Append('\n');
+        // Last, since the creation time changes on every build and ends the layer cache's reuse there.
+        if (labels is { Count: > 0 })
+            text.Append("LABEL").Append(Pairs(labels.OrderBy(kv => kv.Key, StringComparer.Ordinal), quoteKeys: true)).Append('\n');
         return text.ToString();
     }
+
+    // Variable names are checked to be plain identifiers; label keys may hold any character, so are quoted.
+    private static string Pairs(IEnumerable<KeyValuePair<string, string>> pairs, bool quoteKeys) =>
+        string.Concat(pairs.Select(kv => $" {(quoteKeys ? Quote(kv.Key) : kv.Key)}={Quote(kv.Value)}"));
 
     private static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)

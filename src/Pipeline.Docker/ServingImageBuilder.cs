@@ -34,7 +34,7 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
         var folders = new List<(string, string)> { (options.PublishFolder, "app") };
         if (options.ModelDirectory is not null)
             folders.Add((options.ModelDirectory, "model"));
-        var dockerfile = ServingDockerfile.Render(options, entryFile);
+        var dockerfile = ServingDockerfile.Render(options, entryFile, Labels(options));
         await using var context = await BuildContext.WriteAsync(dockerfile, folders, cancellationToken).ConfigureAwait(false);
 
         var buildLog = new BuildLog(log);
@@ -42,7 +42,6 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
         {
             Dockerfile = "Dockerfile",
             Tags = tags,
-            Labels = Labels(options),
             Remove = true,
             ForceRemove = true,
             NoCache = options.NoCache,

@@ -21,6 +21,9 @@ internal static partial class ServingImageValidation
                 !o.User.Any(char.IsWhiteSpace), nameof(o.User), $"'{o.User}' must name a non-root user");
         foreach (var (key, value) in o.Environment)
             Require(EnvironmentKey().IsMatch(key) && !value.Contains('\n'), nameof(o.Environment), $"'{key}' is not a valid variable name or its value has a line break");
+        foreach (var (key, value) in o.Labels)
+            Require(key.Length > 0 && !(key + value).Contains('\n'), nameof(o.Labels), $"label '{key}' is empty or has a line break");
+        Require(o.Description?.Contains('\n') != true, nameof(o.Description), "must be one line");
         foreach (var line in o.AdditionalInstructions)
             Require(!line.Contains('\n'), nameof(o.AdditionalInstructions), $"'{line}' spans several lines");
 

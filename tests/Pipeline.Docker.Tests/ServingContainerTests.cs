@@ -61,6 +61,7 @@ public sealed class ServingContainerTests(HealthAppFixture fixture, ITestOutputH
         var options = Options("pipeline-test-broken") with { AdditionalInstructions = ["COPY no-such-file /nowhere"] };
 
         var error = await Assert.ThrowsAsync<DockerOperationException>(() => new ServingImageBuilder(fixture.Engine).BuildAsync(options));
+        output.WriteLine(error.Message);
 
         Assert.Contains("building pipeline-test-broken:7 failed", error.Message);
         Assert.Contains("no-such-file", error.Message);
@@ -74,6 +75,7 @@ public sealed class ServingContainerTests(HealthAppFixture fixture, ITestOutputH
 
         var error = await Assert.ThrowsAsync<DockerOperationException>(() => _runner.RunAsync(
             new ContainerRunOptions { Image = image.Tags[0], Port = FreePort(), Arguments = ["--fail-start"] }));
+        output.WriteLine(error.Message);
 
         Assert.Contains("exited with code 3", error.Message);
         Assert.Contains("boom: the model could not be loaded", error.Message);

@@ -40,6 +40,18 @@ public sealed class ServingDockerfileTests : IDisposable
     }
 
     [Fact]
+    public void Render_LabelsAndEnvironment_OneInstructionEachWithQuotedValues()
+    {
+        var options = Options() with { Environment = new Dictionary<string, string> { ["GREETING"] = "say \"hi\" to $USER" } };
+
+        var text = ServingDockerfile.Render(options, "Server", new Dictionary<string, string> { ["b.key"] = "two words", ["a.key"] = "1" });
+
+        Assert.Single(text.Split('\n'), l => l.StartsWith("ENV ", StringComparison.Ordinal));
+        Assert.Contains(" GREETING=\"say \\\"hi\\\" to \\$USER\"", text);
+        Assert.EndsWith("LABEL \"a.key\"=\"1\" \"b.key\"=\"two words\"\n", text);
+    }
+
+    [Fact]
     public void Validate_MissingEntryPoint_ThrowsNamingOption()
     {
         var error = Assert.Throws<ArgumentException>(() => ServingImageValidation.Validate(Options() with { EntryPoint = "Nope" }));
