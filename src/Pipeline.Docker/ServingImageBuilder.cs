@@ -37,6 +37,7 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
         var dockerfile = ServingDockerfile.Render(options, entryFile, Labels(options));
         await using var context = await BuildContext.WriteAsync(dockerfile, folders, cancellationToken).ConfigureAwait(false);
 
+        var replaced = await ImageIdAsync(tags[0], cancellationToken).ConfigureAwait(false);
         var buildLog = new BuildLog(log);
         var parameters = new ImageBuildParameters
         {
@@ -66,8 +67,40 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
         {
             throw new DockerOperationException($"building {tags[0]}: the build ended without an image. Last lines of the build log:\n{buildLog.Tail(30)}", e);
         }
+        if (replaced is not null && replaced != image.ID)
+            await RemoveIfUntaggedAsync(replaced).ConfigureAwait(false);
         var labels = image.Config?.Labels is { } l ? new Dictionary<string, string>(l) : [];
         return new ServingImage(image.ID, tags, image.Size, labels, _time.GetElapsedTime(started));
+    }
+
+    private async Task<string?> ImageIdAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.Client.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false)).ID;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A rebuild moves the tags to a new image (the creation label alone makes it new); the old one would stay
+    /// behind untagged on every CI run. It goes unless something still uses or names it.
+    /// </summary>
+    private async Task RemoveIfUntaggedAsync(string imageId)
+    {
+        try
+        {
+            var old = await engine.Client.Images.InspectImageAsync(imageId).ConfigureAwait(false);
+            if (old.RepoTags is null || old.RepoTags.Count == 0)
+                await engine.Client.Images.DeleteImageAsync(imageId, new ImageDeleteParameters()).ConfigureAwait(false);
+        }
+        catch (DockerApiException)
+        {
+            // In use by a container, or already gone: leaving it is harmless.
+        }
     }
 
     private Dictionary<string, string> Labels(ServingImageOptions o)

@@ -112,6 +112,21 @@ public sealed class ServingContainerTests(HealthAppFixture fixture, ITestOutputH
     }
 
     [DockerFact]
+    public async Task BuildAsync_Rebuild_RemovesTheImageItReplaced()
+    {
+        var builder = new ServingImageBuilder(fixture.Engine);
+        var first = await builder.BuildAsync(Options("pipeline-test-rebuild"));
+        await Task.Delay(1100); // the creation label has a one-second resolution
+
+        var second = await builder.BuildAsync(Options("pipeline-test-rebuild"));
+
+        Assert.NotEqual(first.Id, second.Id);
+        var images = await fixture.Engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = true });
+        Assert.DoesNotContain(images, i => i.ID == first.Id);
+        Assert.Contains(images, i => i.ID == second.Id);
+    }
+
+    [DockerFact]
     public async Task EnsureAsync_SameContent_IsCachedAndKeepsReference()
     {
         var again = await new MinimalBaseImageBuilder(fixture.Engine).EnsureAsync(new MinimalBaseImageOptions { PublishFolder = fixture.PublishFolder });
