@@ -1,0 +1,55 @@
+using Docker.DotNet.Models;
+
+namespace Pipeline.Docker;
+
+public sealed partial class ContainerRunner
+{
+    /// <summary>Polls the health URL until it answers 2xx; fails early when the container stops. Returns its name.</summary>
+    private async Task<string> WaitHealthyAsync(string id, Uri health, TimeSpan timeout, long started, CancellationToken cancellationToken)
+    {
+        var last = "no answer yet";
+        while (true)
+        {
+            var state = await engine.Client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var response = await _http.GetAsync(health, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                    return state.Name.TrimStart('/');
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                last = e.InnerException?.Message ?? e.Message;
+            }
+            if (!state.State.Running)
+                throw new DockerOperationException(
+                    $"container {Short(id)} ({state.Config.Image}) exited with code {state.State.ExitCode} before {health} answered" +
+                    $"{(string.IsNullOrEmpty(state.State.Error) ? "" : ": " + state.State.Error)}.\n{await LogsAsync(id).ConfigureAwait(false)}");
+            if (_time.GetElapsedTime(started) > timeout)
+                throw new DockerOperationException(
+                    $"container {Short(id)} ({state.Config.Image}) was not healthy within {timeout.TotalSeconds:0.#} s: " +
+                    $"{health} gave {last}.\n{await LogsAsync(id).ConfigureAwait(false)}");
+            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> LogsAsync(string id)
+    {
+        try
+        {
+            using var stream = await engine.Client.Containers.GetContainerLogsAsync(id, tty: false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = "50" }, CancellationToken.None).ConfigureAwait(false);
+            var (stdout, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None).ConfigureAwait(false);
+            var text = (stdout + stderr).TrimEnd();
+            return text.Length == 0 ? "The container wrote no logs." :
+                "Container logs (last 50 lines):\n" + string.Join('\n', text.Split('\n').Select(l => "  " + l));
+        }
+        catch (Exception e)
+        {
+            return $"Its logs could not be read: {e.Message}";
+        }
+    }
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+}
