@@ -12,12 +12,12 @@ namespace Pipeline.Stages.Running;
 /// The single entry point every front end calls: loads and validates the pipeline file, opens the stores it
 /// names, and runs one stage. Stages never share process memory: each reads what it needs from the stores.
 /// </summary>
-public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
+public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
 {
     private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
 
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
-    public static StageName LastBuiltStage => StageName.InitStore;
+    public static StageName LastBuiltStage => StageName.Select;
 
     public static bool IsBuilt(StageName stage) => stage <= LastBuiltStage;
 
@@ -36,6 +36,9 @@ public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, I
             return stage switch
             {
                 StageName.InitStore => await InitStoreAsync(context, ct),
+                StageName.PrepareData => await PrepareDataAsync(context, ct),
+                StageName.Sweep => await SweepAsync(context, ct),
+                StageName.Select => await SelectAsync(context, ct),
                 _ => throw new StageNotBuiltException(stage),
             };
         }

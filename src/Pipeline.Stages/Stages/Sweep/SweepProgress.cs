@@ -1,0 +1,48 @@
+using System.Globalization;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>
+/// One line per finished trial: how many are done, this trial's score, the best so far, and an estimate of the
+/// time left from the mean trial time and the parallelism. Plain lines, so CI logs and terminals read the same.
+/// </summary>
+internal sealed class SweepProgress(int total, SelectSpec select, IStageReporter reporter, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly long _started = time.GetTimestamp();
+    private int _done;
+
+    public TrialOutcome? Best { get; private set; }
+
+    public string BestDescription => Best is null ? "none" : $"{Best.Trial} with {select.Metric} = {Format(Best.Metrics[select.Metric])}";
+
+    public void Completed(TrialOutcome outcome)
+    {
+        lock (_lock)
+        {
+            _done++;
+            if (outcome.Error is null && IsBetter(outcome))
+                Best = outcome;
+            var elapsed = time.GetElapsedTime(_started);
+            var left = TimeSpan.FromTicks(elapsed.Ticks / _done * (total - _done));
+            var result = outcome.Error is null
+                ? $"{select.Metric} = {Format(outcome.Metrics.GetValueOrDefault(select.Metric, double.NaN))}"
+                : $"FAILED: {outcome.Error}";
+            reporter.Info($"  [{_done}/{total}] {outcome.Trial}: {result} | best {(Best is null ? "-" : Format(Best.Metrics[select.Metric]))} | about {left.TotalSeconds:F0} s left");
+        }
+    }
+
+    private bool IsBetter(TrialOutcome outcome)
+    {
+        if (!outcome.Metrics.TryGetValue(select.Metric, out var value) || double.IsNaN(value))
+            return false;
+        if (Best is null)
+            return true;
+        var best = Best.Metrics[select.Metric];
+        return select.Direction == OptimizationDirection.Maximize ? value > best : value < best;
+    }
+
+    private static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}

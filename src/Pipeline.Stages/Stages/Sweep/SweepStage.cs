@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Runs;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>What the sweep reads: the sweep and select sections, the training split, and the runs to nest under.</summary>
+public sealed record SweepInput(SweepSpec Sweep, SelectSpec Select, TaskKind Task, Ml.Data.DataTable Train, string ExperimentId, string PipelineRunId, string PipelineFile);
+
+/// <summary>What the sweep leaves: the parent run and how its trials ended.</summary>
+public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, TrialOutcome? Best);
+
+/// <summary>
+/// Runs one child run per configuration of the search space under a parent sweep run, each cross-validated on the
+/// training split only (the test split is never read here). Trials run in parallel up to the declared
+/// parallelism; a trial that fails is marked FAILED with its error and the sweep goes on.
+/// </summary>
+public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter, TimeProvider time)
+{
+    public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
+    {
+        var trials = SearchSpaceExpander.Expand(input.Sweep);
+        await using var parent = await tracking.StartRunAsync(input.ExperimentId, "sweep", input.PipelineRunId, new Dictionary<string, string>
+        {
+            [PipelineTags.Role] = PipelineTags.RoleSweep,
+            [PipelineTags.PipelineFile] = input.PipelineFile,
+        }, ct);
+        await parent.LogParamsAsync(new Dictionary<string, string>
+        {
+            ["sweep.strategy"] = input.Sweep.Strategy.ToYamlName(),
+            ["sweep.trials"] = trials.Count.ToString(CultureInfo.InvariantCulture),
+            ["sweep.seed"] = input.Sweep.Seed.ToString(CultureInfo.InvariantCulture),
+            ["sweep.cv_folds"] = input.Sweep.CvFolds.ToString(CultureInfo.InvariantCulture),
+            ["sweep.parallelism"] = input.Sweep.Parallelism.ToString(CultureInfo.InvariantCulture),
+            ["select.metric"] = input.Select.Metric,
+            ["select.direction"] = input.Select.Direction.ToYamlName(),
+        }, ct);
+        reporter.Info($"Sweep run {parent.RunId}: {trials.Count} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time.");
+
+        var progress = new SweepProgress(trials.Count, input.Select, reporter, time);
+        var runner = new TrialRunner(tracking, input, parent.RunId);
+        var outcomes = new ConcurrentBag<TrialOutcome>();
+        await Parallel.ForEachAsync(trials, new ParallelOptions { MaxDegreeOfParallelism = input.Sweep.Parallelism, CancellationToken = ct }, async (trial, token) =>
+        {
+            var outcome = await runner.RunAsync(trial, token);
+            outcomes.Add(outcome);
+            progress.Completed(outcome);
+        });
+
+        var failed = outcomes.Count(o => o.Error is not null);
+        await parent.LogMetricsAsync(new Dictionary<string, double>
+        {
+            ["trials_finished"] = outcomes.Count - failed,
+            ["trials_failed"] = failed,
+        }, ct: ct);
+        if (failed == outcomes.Count)
+        {
+            await parent.EndAsync(RunStatus.Failed, ct);
+            throw new PipelineException($"Sweep: all {failed} trials failed; the first error: {outcomes.OrderBy(o => o.Trial.Index).First().Error}");
+        }
+        await parent.EndAsync(RunStatus.Finished, ct);
+        reporter.Info($"Sweep finished: {outcomes.Count - failed} of {outcomes.Count} trials succeeded{(failed > 0 ? $", {failed} failed" : "")}; best {progress.BestDescription}.");
+        return new SweepOutput(parent.RunId, outcomes.Count, failed, progress.Best);
+    }
+}

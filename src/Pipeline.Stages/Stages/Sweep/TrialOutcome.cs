@@ -1,0 +1,6 @@
+using Pipeline.Stages.Spec;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>How one trial ended: its run, its cross-validated metric means, or the error that stopped it.</summary>
+public sealed record TrialOutcome(TrialConfiguration Trial, string RunId, IReadOnlyDictionary<string, double> Metrics, string? Error);

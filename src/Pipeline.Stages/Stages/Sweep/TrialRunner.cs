@@ -1,0 +1,67 @@
+using System.Globalization;
+using Pipeline.Ml.Training;
+using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Runs;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>Runs one configuration as a child run: logs every trainer parameter, cross-validates, logs mean and std of each metric.</summary>
+internal sealed class TrialRunner(TrackingClient tracking, SweepInput input, string parentRunId)
+{
+    /// <summary>The parameter naming the trainer on every trial run.</summary>
+    public const string TrainerParam = "trainer";
+
+    /// <summary>Suffix of the metric holding a cross-validated metric's standard deviation over folds.</summary>
+    public const string StdSuffix = "_std";
+
+    public async Task<TrialOutcome> RunAsync(TrialConfiguration trial, CancellationToken ct)
+    {
+        await using var run = await tracking.StartRunAsync(input.ExperimentId, $"{trial.Trainer}-{trial.Index + 1:D2}", parentRunId, new Dictionary<string, string>
+        {
+            [PipelineTags.Role] = PipelineTags.RoleTrial,
+            [PipelineTags.PipelineFile] = input.PipelineFile,
+            [PipelineTags.TrialIndex] = trial.Index.ToString(CultureInfo.InvariantCulture),
+            [PipelineTags.TrialConfiguration] = trial.ToString(),
+        }, ct);
+        try
+        {
+            var configuration = Configure(trial, input.Task, input.Sweep.Seed);
+            await run.LogParamsAsync(Params(trial, configuration), ct);
+            var cv = new CrossValidator().Run(input.Train, configuration, input.Sweep.CvFolds);
+            var metrics = cv.Mean.ToDictionary(m => m.Key, m => m.Value);
+            var logged = new Dictionary<string, double>(metrics);
+            foreach (var std in cv.StandardDeviation)
+                logged[std.Key + StdSuffix] = std.Value;
+            logged["fit_time_seconds"] = cv.TotalFitTime.TotalSeconds;
+            logged["cv_time_seconds"] = cv.Elapsed.TotalSeconds;
+            await run.LogMetricsAsync(logged, ct: ct);
+            await TrialPlots.LogAsync(run, cv, input.Task, ct);
+            await run.EndAsync(RunStatus.Finished, ct);
+            return new TrialOutcome(trial, run.RunId, metrics, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failing configuration (bad parameter mix, a trainer that diverges) must not stop the sweep.
+            await run.SetTagAsync(PipelineTags.TrialError, Truncate(e.Message), CancellationToken.None);
+            await run.EndAsync(RunStatus.Failed, CancellationToken.None);
+            return new TrialOutcome(trial, run.RunId, new Dictionary<string, double>(), e.Message);
+        }
+    }
+
+    /// <summary>The trainer configuration of a trial: the values it names, defaults for the rest.</summary>
+    public static TrainerConfiguration Configure(TrialConfiguration trial, TaskKind task, int seed) =>
+        TrainerCatalog.Default.Resolve(MlTrainerCatalog.ToMl(task), trial.Trainer,
+            trial.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value.AsDouble()), seed);
+
+    /// <summary>Every parameter of the trainer, as the file spelled it where it named one (<c>1.0</c> stays <c>1.0</c>).</summary>
+    private static Dictionary<string, string> Params(TrialConfiguration trial, TrainerConfiguration configuration)
+    {
+        var result = new Dictionary<string, string> { [TrainerParam] = trial.Trainer };
+        foreach (var (name, value) in configuration.Parameters)
+            result[name] = trial.Find(name)?.Text ?? value.ToString("R", CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    private static string Truncate(string message) => message.Length <= 5000 ? message : message[..5000];
+}
