@@ -2,7 +2,8 @@ namespace Pipeline.Ml.Data;
 
 /// <summary>
 /// Deterministic train/test splits and K-fold partitions: the same table and seed always give the same
-/// rows. Classification tables are stratified (each class split in proportion); regression is shuffled.
+/// rows. Classification tables are stratified by default (each class split in proportion); regression,
+/// and classification with <c>stratify: false</c>, is a plain seeded shuffle.
 /// Randomness is <see cref="Random"/> with the given seed, whose seeded sequence .NET keeps stable.
 /// </summary>
 public static class DataSplitter
@@ -15,8 +16,12 @@ public static class DataSplitter
     /// <param name="table">The table to split.</param>
     /// <param name="testFraction">The fraction for the test side, in (0, 1). Typical: 0.2.</param>
     /// <param name="seed">The seed; default 42.</param>
+    /// <param name="stratify">
+    /// Whether classification is split class by class (default true); false shuffles all rows together
+    /// and takes the first <c>ceil(testFraction · n)</c> as the test side, as regression always does.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is outside (0, 1) or leaves a side empty.</exception>
-    public static DataSplit TrainTestSplit(DataTable table, double testFraction, int seed = 42)
+    public static DataSplit TrainTestSplit(DataTable table, double testFraction, int seed = 42, bool stratify = true)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (!(testFraction > 0 && testFraction < 1))
@@ -27,7 +32,7 @@ public static class DataSplitter
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"A test fraction of {testFraction} leaves no training rows out of {n}.");
 
         var random = new Random(seed);
-        var groups = Groups(table);
+        var groups = stratify ? Groups(table) : [Enumerable.Range(0, n).ToList()];
         foreach (var g in groups) Shuffle(g, random);
         var quotas = Allocate(groups.Select(g => g.Count).ToArray(), testCount);
         var test = new List<int>();

@@ -17,7 +17,7 @@ internal static class MlModelYaml
         var flavors = new Dictionary<string, object?>(model.OtherFlavors ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         if (model.MlNet is { } f)
         {
-            flavors[MlNetFlavor.FlavorName] = new Dictionary<string, object?>
+            var mlnet = new Dictionary<string, object?>
             {
                 ["env"] = f.Env,
                 ["feature_columns"] = f.FeatureColumns.Cast<object?>().ToList(),
@@ -26,6 +26,10 @@ internal static class MlModelYaml
                 ["model_file"] = f.ModelFile,
                 ["task"] = f.Task,
             };
+            // Whole class values as integers, as YAML readers then give them back as the labels' own type.
+            if (f.ClassValues is { } classes)
+                mlnet["class_values"] = classes.Select(v => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? (object?)(long)v : v).ToList();
+            flavors[MlNetFlavor.FlavorName] = mlnet;
         }
         root["flavors"] = flavors;
         AddIfSet(root, "artifact_path", model.ArtifactPath);
@@ -89,7 +93,8 @@ internal static class MlModelYaml
                 ?? throw new ModelFormatException($"{source}: flavors.mlnet must be a mapping."), source, "flavors.mlnet.");
             mlnet = new MlNetFlavor(
                 f.RequiredString("mlnet_version"), f.RequiredString("task"), f.RequiredString("label_column"),
-                f.StringList("feature_columns"), f.RequiredString("model_file"), f.String("env") ?? MlModelWriter.EnvironmentFileName);
+                f.StringList("feature_columns"), f.RequiredString("model_file"), f.String("env") ?? MlModelWriter.EnvironmentFileName,
+                f.NumberList("class_values"));
         }
         ModelSignature? signature = null;
         if (reader.Map("signature") is { } sig)

@@ -39,6 +39,18 @@ internal sealed class YamlKeys(Dictionary<string, object?> map, string source, s
         var other => throw Wrong(key, "a list", other),
     };
 
+    public IReadOnlyList<double>? NumberList(string key) => Get(key) switch
+    {
+        null => null,
+        List<object?> items => items.Select((x, i) => x switch
+        {
+            long l => (double)l,
+            double d => d,
+            _ => throw new ModelFormatException($"{source}: {prefix}{key}[{i}] must be a number."),
+        }).ToList(),
+        var other => throw Wrong(key, "a list", other),
+    };
+
     private object? Get(string key) => map.TryGetValue(key, out var v) ? v : null;
 
     private ModelFormatException Wrong(string key, string expected, object? got) =>

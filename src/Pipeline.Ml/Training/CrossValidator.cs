@@ -6,6 +6,7 @@ namespace Pipeline.Ml.Training;
 /// <summary>
 /// K-fold cross-validation on a training table: stratified folds from <see cref="DataSplitter.KFold"/>
 /// seeded with the configuration's seed, a fit per fold, and MLflow's metric set on each held-out fold.
+/// Each fold keeps its held-out predictions (<see cref="CrossValidationResult.OutOfFoldPredictions"/>).
 /// </summary>
 public sealed class CrossValidator
 {
@@ -31,7 +32,11 @@ public sealed class CrossValidator
             var model = _trainer.Fit(train.Subset(fold.TrainRows), configuration);
             var predictions = _trainer.Predict(model, train.Subset(fold.ValidationRows));
             results.Add(new FoldResult(fold.Index, fold.TrainRows.Count, fold.ValidationRows.Count,
-                ModelEvaluator.Evaluate(predictions), model.FitTime));
+                ModelEvaluator.Evaluate(predictions), model.FitTime)
+            {
+                Predictions = predictions,
+                ValidationRowIndices = fold.ValidationRows,
+            });
         }
 
         var names = results[0].Metrics.Names.ToArray();

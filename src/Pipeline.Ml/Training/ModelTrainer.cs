@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 
@@ -69,35 +68,10 @@ public sealed class ModelTrainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        var output = model.Transform(new DataTableDataView(data, includeLabel: false));
-        var labels = data.Labels;
-        switch (data.Task)
-        {
-            case TaskKind.Binary:
-            {
-                var actual = ClassIndicesOf(labels, classValues);
-                var probability = output.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
-                var predicted = output.GetColumn<bool>("PredictedLabel").Select(p => p ? 1.0 : 0.0).ToArray();
-                return new PredictionSet(data.Task, classValues, actual, predicted,
-                    probability.Select(p => (IReadOnlyList<double>)[1 - p, p]).ToArray());
-            }
-
-            case TaskKind.Multiclass:
-            {
-                var actual = ClassIndicesOf(labels, classValues);
-                var scores = output.GetColumn<VBuffer<float>>("Score")
-                    .Select(s => (IReadOnlyList<double>)s.DenseValues().Select(v => (double)v).ToArray()).ToArray();
-                // PredictedLabel is a key: 1-based class index, 0 for missing.
-                var predicted = output.GetColumn<uint>("PredictedLabel").Select(k => (double)k - 1).ToArray();
-                return new PredictionSet(data.Task, classValues, actual, predicted, scores);
-            }
-
-            default:
-            {
-                var predicted = output.GetColumn<float>("Score").Select(s => (double)s).ToArray();
-                return new PredictionSet(data.Task, [], labels.ToArray(), predicted, null);
-            }
-        }
+        // Labels are checked before scoring so a wrong table fails fast.
+        var actual = data.Task == TaskKind.Regression ? data.Labels.ToArray() : ClassIndicesOf(data.Labels, classValues);
+        var (predicted, probabilities) = ModelScoring.Score(model, data, data.Task);
+        return new PredictionSet(data.Task, data.Task == TaskKind.Regression ? [] : classValues, actual, predicted, probabilities);
     }
 
     /// <summary>Saves the model as ML.NET's zip (transformer chain plus input schema); an existing file is replaced.</summary>

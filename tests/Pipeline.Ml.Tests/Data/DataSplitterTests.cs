@@ -40,6 +40,33 @@ public class DataSplitterTests
     }
 
     [Fact]
+    public void TrainTestSplit_NotStratified_ShufflesAllRowsLikeRegression()
+    {
+        var classes = DataSplitter.TrainTestSplit(TestData.Load("breast_cancer"), 0.2, seed: 3, stratify: false);
+        var asRegression = DataSplitter.TrainTestSplit(TestData.Load("breast_cancer", TaskKind.Regression), 0.2, seed: 3);
+        var stratified = DataSplitter.TrainTestSplit(TestData.Load("breast_cancer"), 0.2, seed: 3);
+
+        Assert.Equal(114, classes.Test.RowCount);
+        Assert.Equal(asRegression.TestRows, classes.TestRows);
+        Assert.NotEqual(stratified.TestRows, classes.TestRows);
+    }
+
+    [Fact]
+    public void TrainTestSplit_NotStratified_CanLeaveARareClassOnOneSide()
+    {
+        // 8 rows of class 0 and 2 of class 1, 2 test rows: stratified always puts one class-1 row on each side.
+        var schema = new DataSchema([new DataColumn("x", DataColumn.LongType), new DataColumn("target", DataColumn.LongType)], "target");
+        var table = new DataTable(schema, TaskKind.Binary,
+            Enumerable.Range(0, 10).Select(i => new double[] { i }).ToArray(), [0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+
+        int RareInTest(int seed, bool stratify) =>
+            DataSplitter.TrainTestSplit(table, 0.2, seed, stratify).Test.Labels.Count(l => l == 1);
+
+        Assert.All(Enumerable.Range(0, 30), seed => Assert.Equal(1, RareInTest(seed, stratify: true)));
+        Assert.Contains(0, Enumerable.Range(0, 30).Select(seed => RareInTest(seed, stratify: false)));
+    }
+
+    [Fact]
     public void TrainTestSplit_FractionOutOfRange_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DataSplitter.TrainTestSplit(TestData.Load("iris"), 1.0));

@@ -41,6 +41,35 @@ public class CrossValidatorTests(ITestOutputHelper output)
         Assert.Equal(Math.Sqrt(values.Average(v => (v - mean) * (v - mean))), result.StandardDeviation["accuracy_score"], 12);
     }
 
+    [Fact]
+    public void OutOfFoldPredictions_CoverEveryTrainingRowOnceWithItsLabel()
+    {
+        var train = BreastCancerTrain();
+
+        var result = new CrossValidator().Run(train, Config("lbfgs_logistic_regression", 1), folds: 5);
+        var predictions = result.OutOfFoldPredictions();
+        var rows = result.OutOfFoldRowIndices();
+
+        Assert.Equal(Enumerable.Range(0, train.RowCount), rows.Order());
+        Assert.Equal(train.RowCount, predictions.Actual.Count);
+        Assert.Equal(rows.Select(r => train.Label(r)), predictions.ActualClasses.Select(c => predictions.ClassValues[c]));
+        Assert.Equal(result.Folds[0].Predictions!.Predicted, predictions.Predicted.Take(result.Folds[0].ValidationRows));
+        Assert.All(predictions.Probabilities!, p => Assert.Equal(1.0, p.Sum(), 6));
+    }
+
+    [Fact]
+    public void OutOfFoldPredictions_Regression_KeepsTargetsInFoldOrder()
+    {
+        var train = TestData.Load("diabetes");
+
+        var result = new CrossValidator().Run(train, TrainerCatalog.Default.Resolve(TaskKind.Regression, "fast_tree",
+            new Dictionary<string, object?> { ["number_of_trees"] = 5 }), folds: 3);
+        var predictions = result.OutOfFoldPredictions();
+
+        Assert.Equal(result.OutOfFoldRowIndices().Select(r => train.Label(r)), predictions.Actual);
+        Assert.Null(predictions.Probabilities);
+    }
+
     // Prints the figure for the report (not a timed assertion): 2 solvers × 6 values of C, 5-fold each.
     // About 7 s: skip with --filter "Category!=Figure".
     [Fact]
