@@ -29,7 +29,7 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     {
         var data = input.Data;
         var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) }).Load(data.Path);
-        var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed);
+        var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed, data.Stratify);
         var digest = DatasetDigest.Compute(table);
         var name = Path.GetFileNameWithoutExtension(data.Path);
         reporter.Info($"Loaded {name}: {table.RowCount} rows, {table.FeatureNames.Count} features, digest {digest}; split {split.Train.RowCount} train / {split.Test.RowCount} test (seed {data.Seed}{(data.Stratify ? ", stratified" : "")}).");
