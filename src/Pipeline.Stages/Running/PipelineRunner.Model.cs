@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.Json;
+using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.Evaluate;
+using Pipeline.Stages.Stages.Package;
+using Pipeline.Stages.Stages.Select;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Registry;
+
+namespace Pipeline.Stages.Running;
+
+/// <summary>Maps the stage context to the evaluate and package stages, finding the selected model in the store.</summary>
+public sealed partial class PipelineRunner
+{
+    /// <summary>This library's version, recorded in every model it packages.</summary>
+    public static string PipelineVersion { get; } =
+        typeof(PipelineRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private async Task<StageResult> EvaluateAsync(StageContext context, CancellationToken ct)
+    {
+        var selected = await SelectedModel.FindAsync(context, ct);
+        using var scratch = new ScratchFolder("evaluate");
+        var files = new RunArtifacts(context.Artifacts);
+        var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
+        var test = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
+        var output = await new EvaluateStage(context.Tracking, reporter).RunAsync(new EvaluateInput(
+            context.Spec.Evaluate, modelFile, selected.ClassValues, test, selected.Locator.ExperimentId,
+            selected.PipelineRun.Info.RunId, selected.SweepRun.Info.RunId, selected.Locator.PipelineFile), ct);
+        var outputs = new Dictionary<string, string> { ["evaluation_run_id"] = output.EvaluationRunId };
+        if (output.Passed)
+            return StageResult.Succeeded(StageName.Evaluate, $"all {output.Gates.Count} gates passed", outputs);
+        var failed = string.Join("; ", output.Gates.Where(g => !g.Passed).Select(g => $"gate {g.Gate.Metric} {g}"));
+        return new StageResult(StageName.Evaluate, StageOutcome.GateFailed, $"Evaluate: {failed}", outputs);
+    }
+
+    private async Task<StageResult> PackageAsync(StageContext context, CancellationToken ct)
+    {
+        if (context.Store is not IModelRegistry registry)
+            throw new PipelineException($"Package: the tracking store {context.Location.TrackingUri} has no model registry.");
+        var selected = await SelectedModel.FindAsync(context, ct);
+        var evaluation = await selected.Locator.RequireLatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, StageName.Evaluate, ct);
+        using var scratch = new ScratchFolder("package");
+        var files = new RunArtifacts(context.Artifacts);
+        var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
+        var train = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TrainArtifact, context.Spec.Data, scratch, ct);
+        var test = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
+        var output = await new PackageStage(registry, context.Artifacts, reporter).RunAsync(new PackageInput(
+            context.Spec.Model, context.Spec.Data.Task, selected.SweepRun, evaluation, modelFile, selected.ClassValues,
+            train, test, PipelineVersion), ct);
+        foreach (var line in PipelineSummary.Lines(context.Spec, selected.SweepRun, evaluation, output))
+            reporter.Info(line);
+        return StageResult.Succeeded(StageName.Package, $"{output.ModelName} version {output.Version} (alias '{output.Alias}')",
+            new Dictionary<string, string>
+            {
+                ["model_name"] = output.ModelName,
+                ["model_version"] = output.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["model_uri"] = output.AliasUri,
+                ["model_artifact_uri"] = output.ModelArtifactUri,
+            });
+    }
+
+    /// <summary>The selected model as the store records it: the pipeline run, its sweep run and the training classes.</summary>
+    private sealed record SelectedModel(RunLocator Locator, Run PipelineRun, Run SweepRun, IReadOnlyList<double> ClassValues)
+    {
+        public static async Task<SelectedModel> FindAsync(StageContext context, CancellationToken ct)
+        {
+            var locator = await RunLocator.ForAsync(context, ct);
+            var pipelineRun = await locator.RequireLatestAsync(PipelineTags.RolePipeline, null, StageName.PrepareData, ct);
+            var sweepRun = await locator.RequireLatestAsync(PipelineTags.RoleSweep, pipelineRun.Info.RunId, StageName.Sweep, ct);
+            if (sweepRun.Data.Tag(PipelineTags.BestRunId) is null)
+                throw new PipelineException($"Sweep run {sweepRun.Info.RunId} has no selected model yet: run the Select stage first.");
+            var classes = JsonSerializer.Deserialize<double[]>(sweepRun.Data.Tag(SelectStage.ClassValuesTag) ?? "[]") ?? [];
+            return new SelectedModel(locator, pipelineRun, sweepRun, classes);
+        }
+    }
+}
