@@ -14,7 +14,9 @@ public static class StageNames
     public static bool TryParse(string text, out StageName stage)
     {
         var normalized = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-        return Enum.TryParse(normalized, ignoreCase: true, out stage) && Enum.IsDefined(stage);
+        // Enum.TryParse also accepts numbers ("7"); a stage is only ever named.
+        stage = default;
+        return normalized.Length > 0 && normalized.All(char.IsLetter) && Enum.TryParse(normalized, ignoreCase: true, out stage);
     }
 
     /// <summary>The stages that run before <paramref name="stage"/>, in order.</summary>

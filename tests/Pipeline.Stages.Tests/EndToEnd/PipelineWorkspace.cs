@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Pipeline.Stages.Running;
+using Pipeline.Tracking.Metadata;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Stages.Tests.EndToEnd;
+
+/// <summary>
+/// A temporary folder holding one shipped pipeline file (rewritten to keep its store and artifacts inside the
+/// folder) and its data, with a runner over a real SQLite store and local artifact folder.
+/// </summary>
+internal sealed partial class PipelineWorkspace : IAsyncDisposable
+{
+    private PipelineWorkspace(string root, string pipelinePath)
+    {
+        Root = root;
+        PipelinePath = pipelinePath;
+    }
+
+    public string Root { get; }
+
+    public string PipelinePath { get; }
+
+    public string DatabasePath => Path.Combine(Root, "mlruns.db");
+
+    public string TrackingUri => "sqlite:///" + DatabasePath;
+
+    public RecordingReporter Reporter { get; } = new();
+
+    /// <summary>Copies <c>pipelines/{name}.yaml</c> and its data; <paramref name="edit"/> may change the YAML text.</summary>
+    public static PipelineWorkspace Create(string name, Func<string, string>? edit = null)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"pipeline-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(root, "pipelines"));
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        var repo = RepositoryRoot();
+        var yaml = File.ReadAllText(Path.Combine(repo, "pipelines", name + ".yaml"));
+        var dataFile = DataPath().Match(yaml).Groups["file"].Value;
+        File.Copy(Path.Combine(repo, "data", dataFile), Path.Combine(root, "data", dataFile));
+        var tracking = $"tracking:\n  uri: sqlite:///{Path.Combine(root, "mlruns.db")}\n  artifact_root: {Path.Combine(root, "mlartifacts")}\n";
+        yaml = TrackingSection().IsMatch(yaml)
+            ? TrackingSection().Replace(yaml, tracking)
+            : ExperimentLine().Replace(yaml, m => m.Value + "\n" + tracking, 1);
+        var pipelinePath = Path.Combine(root, "pipelines", name + ".yaml");
+        File.WriteAllText(pipelinePath, edit is null ? yaml : edit(yaml));
+        return new PipelineWorkspace(root, pipelinePath);
+    }
+
+    public Task<StageResult> RunAsync(StageName stage, CancellationToken ct = default) =>
+        new PipelineRunner(Reporter, TimeProvider.System, new DictionaryEnvironmentVariables())
+            .RunAsync(stage, new StageOptions(PipelinePath), ct);
+
+    /// <summary>Runs every stage up to and including <paramref name="last"/>, in order, and returns the last result.</summary>
+    public async Task<StageResult> RunThroughAsync(StageName last, CancellationToken ct = default)
+    {
+        StageResult? result = null;
+        foreach (var stage in StageNames.InWorkflowOrder.TakeWhile(s => s <= last))
+            result = await RunAsync(stage, ct);
+        return result!;
+    }
+
+    public SqliteTrackingStore OpenStore() => new(DatabasePath, new Uri(Path.Combine(Root, "mlartifacts")).AbsoluteUri);
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Pipeline.sln not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@"path: \.\./data/(?<file>[\w.]+)")]
+    private static partial Regex DataPath();
+
+    [GeneratedRegex(@"^experiment: .*\n", RegexOptions.Multiline)]
+    private static partial Regex ExperimentLine();
+
+    [GeneratedRegex(@"tracking:\n(  .*\n)+")]
+    private static partial Regex TrackingSection();
+}
