@@ -19,6 +19,12 @@ public sealed partial class PipelineRunner
     private async Task<StageResult> EvaluateAsync(StageContext context, CancellationToken ct)
     {
         var selected = await SelectedModel.FindAsync(context, ct);
+        var fingerprint = Fingerprint.For(StageName.Evaluate).Add("sweep_run", selected.SweepRun.Info.RunId)
+            .Add("model", selected.SweepRun.Data.Tag(PipelineTags.SelectFingerprint)).AddJson("gates", context.Spec.Evaluate.Gates);
+        var previous = await selected.Locator.LatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, ct);
+        if (IsUnchanged(context, previous, PipelineTags.Fingerprint, fingerprint))
+            return SkippedEvaluation(previous!);
+
         using var scratch = new ScratchFolder("evaluate");
         var files = new RunArtifacts(context.Artifacts);
         var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
@@ -26,6 +32,7 @@ public sealed partial class PipelineRunner
         var output = await new EvaluateStage(context.Tracking, reporter).RunAsync(new EvaluateInput(
             context.Spec.Evaluate, modelFile, selected.ClassValues, test, selected.Locator.ExperimentId,
             selected.PipelineRun.Info.RunId, selected.SweepRun.Info.RunId, selected.Locator.PipelineFile), ct);
+        await RecordAsync(context.Store, output.EvaluationRunId, PipelineTags.Fingerprint, fingerprint, ct);
         var outputs = new Dictionary<string, string> { ["evaluation_run_id"] = output.EvaluationRunId };
         if (output.Passed)
             return StageResult.Succeeded(StageName.Evaluate, $"all {output.Gates.Count} gates passed", outputs);
@@ -39,6 +46,17 @@ public sealed partial class PipelineRunner
             throw new PipelineException($"Package: the tracking store {context.Location.TrackingUri} has no model registry.");
         var selected = await SelectedModel.FindAsync(context, ct);
         var evaluation = await selected.Locator.RequireLatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, StageName.Evaluate, ct);
+        var fingerprint = Fingerprint.For(StageName.Package).Add("evaluation_run", evaluation.Info.RunId)
+            .Add("model", selected.SweepRun.Data.Tag(PipelineTags.SelectFingerprint)).AddJson("registry", context.Spec.Model);
+        if (IsUnchanged(context, selected.SweepRun, PipelineTags.PackageFingerprint, fingerprint)
+            && await RegisteredVersionAsync(registry, context.Spec.Model, selected.SweepRun.Info.RunId, ct) is { } existing)
+        {
+            var packaged = new PackageOutput(existing.Name, existing.Version, context.Spec.Model.Alias, $"{selected.SweepRun.Info.ArtifactUri}/{PackageStage.ModelArtifact}");
+            foreach (var line in PipelineSummary.Lines(context.Spec, selected.SweepRun, evaluation, packaged))
+                reporter.Info(line);
+            return Skipped(StageName.Package, selected.SweepRun, PackageOutputs(packaged));
+        }
+
         using var scratch = new ScratchFolder("package");
         var files = new RunArtifacts(context.Artifacts);
         var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
@@ -47,16 +65,44 @@ public sealed partial class PipelineRunner
         var output = await new PackageStage(registry, context.Artifacts, reporter).RunAsync(new PackageInput(
             context.Spec.Model, context.Spec.Data.Task, selected.SweepRun, evaluation, modelFile, selected.ClassValues,
             train, test, PipelineVersion), ct);
+        await RecordAsync(context.Store, selected.SweepRun.Info.RunId, PipelineTags.PackageFingerprint, fingerprint, ct);
         foreach (var line in PipelineSummary.Lines(context.Spec, selected.SweepRun, evaluation, output))
             reporter.Info(line);
-        return StageResult.Succeeded(StageName.Package, $"{output.ModelName} version {output.Version} (alias '{output.Alias}')",
-            new Dictionary<string, string>
-            {
-                ["model_name"] = output.ModelName,
-                ["model_version"] = output.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["model_uri"] = output.AliasUri,
-                ["model_artifact_uri"] = output.ModelArtifactUri,
-            });
+        return StageResult.Succeeded(StageName.Package, $"{output.ModelName} version {output.Version} (alias '{output.Alias}')", PackageOutputs(output));
+    }
+
+    private static Dictionary<string, string> PackageOutputs(PackageOutput output) => new()
+    {
+        ["model_name"] = output.ModelName,
+        ["model_version"] = output.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["model_uri"] = output.AliasUri,
+        ["model_artifact_uri"] = output.ModelArtifactUri,
+    };
+
+    /// <summary>The version the alias names, when it is still a registration of <paramref name="runId"/>: the package result still exists.</summary>
+    private static async Task<ModelVersion?> RegisteredVersionAsync(IModelRegistry registry, Spec.ModelSpec model, string runId, CancellationToken ct)
+    {
+        try
+        {
+            var version = await registry.GetModelVersionByAliasAsync(model.Name, model.Alias, ct);
+            return version.RunId == runId ? version : null;
+        }
+        catch (Tracking.TrackingException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An unchanged evaluation still answers with its verdict: a failed gate stays failed until something changes.</summary>
+    private StageResult SkippedEvaluation(Run previous)
+    {
+        var skipped = Skipped(StageName.Evaluate, previous, new() { ["evaluation_run_id"] = previous.Info.RunId });
+        if (previous.Data.Tag(PipelineTags.GateVerdict) != "failed")
+            return skipped;
+        var failed = previous.Data.Tags
+            .Where(t => t.Key.StartsWith(PipelineTags.GatePrefix, StringComparison.Ordinal) && t.Value.StartsWith("failed", StringComparison.Ordinal))
+            .Select(t => $"gate {t.Key[PipelineTags.GatePrefix.Length..]} {t.Value}");
+        return skipped with { Outcome = StageOutcome.GateFailed, Summary = $"{skipped.Summary}; {string.Join("; ", failed)}" };
     }
 
     /// <summary>The selected model as the store records it: the pipeline run, its sweep run and the training classes.</summary>

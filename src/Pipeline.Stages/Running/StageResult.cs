@@ -8,4 +8,8 @@ public sealed record StageResult(StageName Stage, StageOutcome Outcome, string S
 {
     public static StageResult Succeeded(StageName stage, string summary, IReadOnlyDictionary<string, string>? outputs = null) =>
         new(stage, StageOutcome.Succeeded, summary, outputs ?? new Dictionary<string, string>());
+
+    /// <summary>The stage did nothing because its inputs are unchanged since <paramref name="runId"/> produced its result.</summary>
+    public static StageResult Skipped(StageName stage, string runId, IReadOnlyDictionary<string, string>? outputs = null) =>
+        new(stage, StageOutcome.Skipped, $"{stage}: skipped, inputs unchanged since run {runId[..Math.Min(8, runId.Length)]}", outputs ?? new Dictionary<string, string>());
 }

@@ -36,6 +36,18 @@ public static class PipelineTags
     /// <summary>On the sweep run: the artifact path of the selected configuration refit on the whole training split.</summary>
     public const string BestModelPath = "pipeline.best_model_path";
 
+    /// <summary>On the run a stage created (pipeline, sweep, evaluation): the fingerprint of that stage's inputs.</summary>
+    public const string Fingerprint = "pipeline.fingerprint";
+
+    /// <summary>On the sweep run: the fingerprint of the select stage's inputs when it last selected.</summary>
+    public const string SelectFingerprint = "pipeline.fingerprint.select";
+
+    /// <summary>On the sweep run: the fingerprint of the package stage's inputs when it last packaged.</summary>
+    public const string PackageFingerprint = "pipeline.fingerprint.package";
+
+    /// <summary>On the sweep run: the metric selection ranked by, as the select stage last read it.</summary>
+    public const string SelectedBy = "pipeline.selected_by";
+
     /// <summary>On an evaluation run: the run whose model it evaluated.</summary>
     public const string EvaluatedRunId = "pipeline.evaluated_run_id";
 

@@ -60,6 +60,7 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
                 new RunTag(PipelineTags.BestConfiguration, description),
                 new RunTag(PipelineTags.BestModelPath, ModelArtifact),
                 new RunTag(ClassValuesTag, JsonSerializer.Serialize(input.Train.ClassValues)),
+                new RunTag(PipelineTags.SelectedBy, $"{input.Select.Metric} ({input.Select.Direction.ToYamlName()})"),
             ], ct);
         reporter.Info($"Refit on {input.Train.RowCount} training rows in {model.FitTime.TotalSeconds:F2} s; logged as {ModelArtifact} on sweep run {sweepId}.");
         return new SelectOutput(sweepId, best.RunId, description, score, ModelArtifact);

@@ -35,8 +35,6 @@ public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter,
             ["sweep.seed"] = input.Sweep.Seed.ToString(CultureInfo.InvariantCulture),
             ["sweep.cv_folds"] = input.Sweep.CvFolds.ToString(CultureInfo.InvariantCulture),
             ["sweep.parallelism"] = input.Sweep.Parallelism.ToString(CultureInfo.InvariantCulture),
-            ["select.metric"] = input.Select.Metric,
-            ["select.direction"] = input.Select.Direction.ToYamlName(),
         }, ct);
         reporter.Info($"Sweep run {parent.RunId}: {trials.Count} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time.");
 
