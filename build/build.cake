@@ -15,7 +15,9 @@ var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
     TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
     Force: HasArgument("force"));
-var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System);
+// On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
+var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
+var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);
 
 Task("InitStore").Does(() => RunStage(StageName.InitStore));
 Task("PrepareData").IsDependentOn("InitStore").Does(() => RunStage(StageName.PrepareData));

@@ -1,4 +1,5 @@
 using Pipeline.Stages.Running;
+using Pipeline.Tracking.Runs;
 
 namespace Pipeline.Cli.Commands;
 
@@ -8,7 +9,9 @@ internal static class StageInvoker
     public static async Task<int> RunAsync(IEnumerable<StageName> stages, StageOptions options, TimeProvider time, CancellationToken ct)
     {
         var reporter = new ConsoleStageReporter(Console.Out, Console.Error);
-        var runner = new PipelineRunner(reporter, time);
+        // On Ctrl+C or SIGTERM the runs this process opened are ended as KILLED, never left RUNNING.
+        using var guard = new RunInterruptGuard();
+        var runner = new PipelineRunner(reporter, time, guard: guard);
         foreach (var stage in stages)
         {
             try
