@@ -1,10 +1,16 @@
 using System.CommandLine;
 using Pipeline.Cli.Commands;
+using Pipeline.Stages.Running;
 
 var time = TimeProvider.System;
 var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stages (MLflow-compatible tracking, models and serving).")
 {
     RunStageCommand.Create(time),
     StagesCommand.Create(),
+    ExperimentsCommand.Create(),
+    RunsCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+// System.CommandLine reports its own parse errors with exit code 1; ours for an invalid command line is 2.
+return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;

@@ -38,15 +38,18 @@ public sealed class ActiveRunTests : IDisposable
     }
 
     [Fact]
-    public async Task DisposeAsync_AfterEnd_KeepsStatusAndUpdatesOnce()
+    public async Task DisposeAsync_AfterEnd_WritesNothingMore()
     {
         var run = await _fx.Client().StartRunAsync(_fx.ExperimentId);
 
         Assert.True(await run.EndAsync());
+        _fx.Clock.Advance(TimeSpan.FromSeconds(5));
         await run.DisposeAsync();
 
-        Assert.Equal(RunStatus.Finished, (await _fx.Store.GetRunAsync(run.RunId)).Info.Status);
-        Assert.Single(_fx.Store.Updates);
+        // A second update would have moved the end time to the later clock.
+        var info = (await _fx.Store.GetRunAsync(run.RunId)).Info;
+        Assert.Equal(RunStatus.Finished, info.Status);
+        Assert.Equal(RunsFixture.Start.ToUnixTimeMilliseconds(), info.EndTime);
     }
 
     [Fact]

@@ -20,14 +20,19 @@ public sealed class RunInterruptGuardTests : IDisposable
         var parent = await client.StartRunAsync(_fx.ExperimentId, "parent");
         var child = await client.StartRunAsync(_fx.ExperimentId, "child", parent.RunId);
 
+        _fx.Clock.AdvanceOnRead = TimeSpan.FromMilliseconds(1); // end times then record the order of the updates
+
         var cancelled = _signals.Raise(PosixSignal.SIGTERM);
 
         Assert.False(cancelled); // the process goes on to stop
-        Assert.Equal([(child.RunId, RunStatus.Killed), (parent.RunId, RunStatus.Killed)], _fx.Store.Updates);
+        var childInfo = (await _fx.Store.GetRunAsync(child.RunId)).Info;
+        var parentInfo = (await _fx.Store.GetRunAsync(parent.RunId)).Info;
+        Assert.Equal((RunStatus.Killed, RunStatus.Killed), (childInfo.Status, parentInfo.Status));
+        Assert.True(childInfo.EndTime < parentInfo.EndTime, $"child ended at {childInfo.EndTime}, parent at {parentInfo.EndTime}");
         Assert.Empty(guard.OpenRuns);
         Assert.True(guard.Interrupted.IsCancellationRequested);
         await parent.DisposeAsync(); // already ended: nothing more is written
-        Assert.Equal(2, _fx.Store.Updates.Count);
+        Assert.Equal(parentInfo, (await _fx.Store.GetRunAsync(parent.RunId)).Info);
     }
 
     [Fact]
@@ -63,8 +68,9 @@ public sealed class RunInterruptGuardTests : IDisposable
     {
         var errors = new List<Exception>();
         using var guard = new RunInterruptGuard(_signals, onError: errors.Add);
-        var run = await _fx.Client(guard: guard).StartRunAsync(_fx.ExperimentId);
-        _fx.Store.FailUpdates = true;
+        var store = new FailingTrackingStore(_fx.Store);
+        var run = await _fx.Client(guard: guard, store: store).StartRunAsync(_fx.ExperimentId);
+        store.FailUpdates = true;
 
         _signals.Raise(PosixSignal.SIGTERM);
 

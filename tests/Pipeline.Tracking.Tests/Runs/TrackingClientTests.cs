@@ -2,6 +2,7 @@ using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Metadata;
 using Pipeline.Tracking.Runs;
+using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Tests.Fakes;
 
 namespace Pipeline.Tracking.Tests.Runs;
@@ -131,9 +132,9 @@ public sealed class TrackingClientTests : IDisposable
 
         await Assert.ThrowsAsync<IOException>(() => client.StartRunAsync(_fx.ExperimentId));
 
-        var (runId, status) = Assert.Single(_fx.Store.Updates);
-        Assert.Equal(RunStatus.Failed, status);
-        Assert.Equal(RunStatus.Failed, (await _fx.Store.GetRunAsync(runId)).Info.Status);
+        var run = Assert.Single((await _fx.Store.SearchRunsAsync(new RunQuery([_fx.ExperimentId]))).Items);
+        Assert.Equal(RunStatus.Failed, run.Info.Status);
+        Assert.Equal(RunsFixture.Start.ToUnixTimeMilliseconds(), run.Info.EndTime);
     }
 
     /// <summary>TEST FAKE: an artifact store whose disk is full.</summary>

@@ -63,6 +63,29 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [StoreFact]
+    public async Task LogBatch_ManyValuesOfOneKeyInOneBatch_LatestAsIfLoggedOneByOne()
+    {
+        var run = await NewRunAsync(await NewExperimentAsync());
+        var id = run.Info.RunId;
+        await Store.LogMetricAsync(id, new Metric("auc", 0.95, Timestamp: 50, Step: 40));
+
+        // 60 values cross the store's multi-row insert chunks; the greatest (step, timestamp, value) is in the middle.
+        var batch = Enumerable.Range(0, 60).Select(i => new Metric("auc", i / 100.0, Timestamp: 10, Step: i % 41)).ToList();
+        batch.Add(new Metric("auc", 0.01, Timestamp: 10, Step: 40)); // same step and time, smaller value loses
+        batch.Add(new Metric("loss", double.NaN, Timestamp: 10, Step: 3));
+        batch.Add(new Metric("loss", 0.0, Timestamp: 10, Step: 3)); // ties the stored NaN (0): the first one stays
+        await Store.LogBatchAsync(id, batch, [], []);
+
+        var latest = (await Store.GetRunAsync(id)).Data;
+        Assert.Equal(0.95, latest.Metric("auc")); // logged earlier at step 40, timestamp 50: newer than every batch value
+        Assert.True(double.IsNaN(latest.Metric("loss")!.Value));
+        Assert.Equal(62, (await Store.GetMetricHistoryAsync(id, "auc")).Count);
+
+        await Store.LogBatchAsync(id, [new Metric("auc", 0.2, Timestamp: 60, Step: 40), new Metric("auc", 0.3, Timestamp: 60, Step: 40)], [], []);
+        Assert.Equal(0.3, (await Store.GetRunAsync(id)).Data.Metric("auc"));
+    }
+
+    [StoreFact]
     public async Task GetMetricHistory_EveryValueInStepOrder_ExactDuplicatesOnce()
     {
         var run = await NewRunAsync(await NewExperimentAsync());

@@ -6,11 +6,11 @@ namespace Pipeline.Tracking.Stores.Sql;
 
 public abstract partial class SqlTrackingStore
 {
+    // Rows per multi-row INSERT. SQLite finds each bound parameter by a linear search of the statement's names, so
+    // binding costs grow with the square of the statement's width: 25 rows (126 parameters) is the measured sweet spot.
+    private const int MetricRowsPerInsert = 25;
+
     // MLflow's latest_metrics rule: a value replaces the stored one when (step, timestamp, value) is strictly greater.
-    private const string InsertMetricSql = """
-        INSERT INTO metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (@key, @value, @ts, @step, @nan, @run)
-        ON CONFLICT (key, timestamp, step, run_uuid, value, is_nan) DO NOTHING
-        """;
 
     private const string UpsertLatestMetricSql = """
         INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (@key, @value, @ts, @step, @nan, @run)
@@ -105,27 +105,106 @@ public abstract partial class SqlTrackingStore
             return;
         }
 
-        await using var history = MetricCommand(connection, transaction, InsertMetricSql, runId);
-        await using var latest = MetricCommand(connection, transaction, UpsertLatestMetricSql, runId);
-        foreach (var metric in metrics)
+        // Multi-row INSERTs: one statement per 25 metrics instead of one each is most of the batched throughput.
+        DbCommand? full = null;
+        try
         {
-            foreach (var command in new[] { history, latest })
+            foreach (var chunk in metrics.Chunk(MetricRowsPerInsert))
             {
-                var isNan = double.IsNaN(metric.Value);
-                command.Parameters["key"].Value = metric.Key;
-                command.Parameters["value"].Value = isNan ? 0.0 : metric.Value;
-                command.Parameters["ts"].Value = metric.Timestamp;
-                command.Parameters["step"].Value = metric.Step;
-                command.Parameters["nan"].Value = isNan;
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                if (chunk.Length == MetricRowsPerInsert)
+                {
+                    full ??= MetricHistoryCommand(connection, transaction, runId, MetricRowsPerInsert);
+                    await InsertMetricRowsAsync(full, chunk, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await using var partial = MetricHistoryCommand(connection, transaction, runId, chunk.Length);
+                    await InsertMetricRowsAsync(partial, chunk, ct).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        // Only the greatest value per key can end up in latest_metrics, so one upsert per key is enough.
+        await using var latest = Sql.Command(connection, transaction, UpsertLatestMetricSql,
+            ("key", ""), ("value", 0.0), ("ts", 0L), ("step", 0L), ("nan", false), ("run", runId));
+        foreach (var metric in LatestPerKey(metrics))
+        {
+            var isNan = double.IsNaN(metric.Value);
+            latest.Parameters[0].Value = metric.Key;
+            latest.Parameters[1].Value = isNan ? 0.0 : metric.Value;
+            latest.Parameters[2].Value = metric.Timestamp;
+            latest.Parameters[3].Value = metric.Step;
+            latest.Parameters[4].Value = isNan;
+            await latest.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
-    private static DbCommand MetricCommand(DbConnection connection, DbTransaction transaction, string sql, string runId)
+    /// <summary>
+    /// Per key, the metric the row-by-row upsert would have kept: the first one with the greatest (step, timestamp,
+    /// stored value), where a NaN is stored as 0 as in the table.
+    /// </summary>
+    private static IEnumerable<Metric> LatestPerKey(IReadOnlyList<Metric> metrics)
     {
-        var command = Sql.Command(connection, transaction, sql,
-            ("key", ""), ("value", 0.0), ("ts", 0L), ("step", 0L), ("nan", false), ("run", runId));
+        var latest = new Dictionary<string, Metric>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            if (!latest.TryGetValue(metric.Key, out var current) || IsGreater(metric, current))
+            {
+                latest[metric.Key] = metric;
+            }
+        }
+
+        return latest.Values;
+
+        static bool IsGreater(Metric a, Metric b) =>
+            a.Step != b.Step ? a.Step > b.Step
+            : a.Timestamp != b.Timestamp ? a.Timestamp > b.Timestamp
+            : Stored(a.Value) > Stored(b.Value);
+
+        static double Stored(double value) => double.IsNaN(value) ? 0.0 : value;
+    }
+
+    private static async Task InsertMetricRowsAsync(DbCommand command, Metric[] rows, CancellationToken ct)
+    {
+        var parameters = command.Parameters;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var metric = rows[i];
+            var isNan = double.IsNaN(metric.Value);
+            parameters[1 + i * 5].Value = metric.Key;
+            parameters[2 + i * 5].Value = isNan ? 0.0 : metric.Value;
+            parameters[3 + i * 5].Value = metric.Timestamp;
+            parameters[4 + i * 5].Value = metric.Step;
+            parameters[5 + i * 5].Value = isNan;
+        }
+
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An INSERT of <paramref name="rows"/> metric rows; parameter 0 is the run, then five per row.</summary>
+    private static DbCommand MetricHistoryCommand(DbConnection connection, DbTransaction transaction, string runId, int rows)
+    {
+        var text = new StringBuilder("INSERT INTO metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES ");
+        // Names carry the '@' so that Microsoft.Data.Sqlite finds each with one lookup instead of trying its prefixes.
+        var command = Sql.Command(connection, transaction, "", ("@run", runId));
+        for (var i = 0; i < rows; i++)
+        {
+            text.Append(i == 0 ? "" : ", ").Append($"(@k{i}, @v{i}, @t{i}, @s{i}, @n{i}, @run)");
+            Sql.Add(command, $"@k{i}", "");
+            Sql.Add(command, $"@v{i}", 0.0);
+            Sql.Add(command, $"@t{i}", 0L);
+            Sql.Add(command, $"@s{i}", 0L);
+            Sql.Add(command, $"@n{i}", false);
+        }
+
+        command.CommandText = text.Append(" ON CONFLICT (key, timestamp, step, run_uuid, value, is_nan) DO NOTHING").ToString();
         return command;
     }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipeline.Cli.Listing;
+using Pipeline.Stages.Running;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline experiments list [--view active|deleted|all]</c>: every experiment of the tracking store, as a table.</summary>
+internal static class ExperimentsCommand
+{
+    public static Command Create()
+    {
+        var trackingUri = CommonOptions.TrackingUri();
+        var view = new Option<string>("--view")
+        {
+            Description = "Which experiments: active, deleted or all.",
+            DefaultValueFactory = _ => "active",
+        };
+        view.AcceptOnlyFromAmong("active", "deleted", "all");
+        var list = new Command("list", "List the experiments of the tracking store.") { trackingUri, view };
+        list.SetAction((parse, ct) => ListingRunner.RunAsync(
+            () => ListAsync(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), ParseView(parse.GetValue(view)!), ct), Console.Error));
+        return new Command("experiments", "Work with experiments.") { list };
+    }
+
+    private static async Task<int> ListAsync(string uri, ViewType view, CancellationToken ct)
+    {
+        await using var store = TrackingStoreLocator.Open(uri);
+        var experiments = new List<Experiment>();
+        string? token = null;
+        do
+        {
+            var page = await store.SearchExperimentsAsync(new ExperimentQuery(ViewType: view, OrderBy: ["experiment_id"], PageToken: token), ct);
+            experiments.AddRange(page.Items);
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        var table = TableConsole.NewTable(["id", "name", "stage", "created (UTC)", "artifact location"]);
+        TableConsole.Write(table, experiments.Select(e => (IReadOnlyList<string>)
+        [
+            e.ExperimentId,
+            e.Name,
+            e.LifecycleStage.ToMlflowName(),
+            DateTimeOffset.FromUnixTimeMilliseconds(e.CreationTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            e.ArtifactLocation,
+        ]).ToList());
+        TableConsole.Create(Console.Out, Console.IsOutputRedirected).Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static ViewType ParseView(string view) => view switch
+    {
+        "deleted" => ViewType.DeletedOnly,
+        "all" => ViewType.All,
+        _ => ViewType.ActiveOnly,
+    };
+}

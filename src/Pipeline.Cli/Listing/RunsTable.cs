@@ -1,0 +1,108 @@
+using System.Globalization;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Search;
+
+namespace Pipeline.Cli.Listing;
+
+/// <summary>
+/// The cells of <c>pipeline runs list</c>: run id (8 characters), name, status, start time (UTC), duration, parent,
+/// then every metric key on the page and every param key. Keys named in the filter or order-by come first, in the
+/// order named; the others follow sorted. A child run follows its parent, indented, when the parent is on the page.
+/// </summary>
+internal sealed class RunsTable
+{
+    private const int ShortIdLength = 8;
+
+    private readonly List<string> _metricKeys;
+    private readonly List<string> _paramKeys;
+    private readonly IReadOnlyList<Run> _runs;
+
+    public RunsTable(IReadOnlyList<Run> runs, IReadOnlyList<FilterClause> filter, IReadOnlyList<OrderByClause> orderBy)
+    {
+        _runs = runs;
+        var named = filter.Select(c => (c.Kind, c.Key)).Concat(orderBy.Select(o => (o.Kind, o.Key))).ToList();
+        _metricKeys = Columns(runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)), named, EntityKind.Metric);
+        _paramKeys = Columns(runs.SelectMany(r => r.Data.Params.Select(p => p.Key)), named, EntityKind.Param);
+    }
+
+    public IReadOnlyList<string> Headers =>
+        ["run id", "name", "status", "start time (UTC)", "duration", "parent",
+            .. _metricKeys.Select(k => $"metrics.{k}"), .. _paramKeys.Select(k => $"params.{k}")];
+
+    public IReadOnlyList<IReadOnlyList<string>> Rows()
+    {
+        var onPage = _runs.Select(r => r.Info.RunId).ToHashSet(StringComparer.Ordinal);
+        var children = _runs.Where(r => ParentOf(r) is { } p && onPage.Contains(p)).ToLookup(r => ParentOf(r)!, StringComparer.Ordinal);
+        var rows = new List<IReadOnlyList<string>>(_runs.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in _runs.Where(r => ParentOf(r) is not { } p || !onPage.Contains(p)))
+        {
+            Place(run, 0);
+        }
+
+        // A parent cycle (only possible in a corrupted store) would leave runs unplaced: show them flat rather than lose them.
+        foreach (var run in _runs.Where(r => !placed.Contains(r.Info.RunId)))
+        {
+            Place(run, 0);
+        }
+
+        return rows;
+
+        void Place(Run run, int depth)
+        {
+            if (!placed.Add(run.Info.RunId))
+            {
+                return;
+            }
+
+            rows.Add(Row(run, depth));
+            foreach (var child in children[run.Info.RunId])
+            {
+                Place(child, depth + 1);
+            }
+        }
+    }
+
+    private List<string> Row(Run run, int depth)
+    {
+        var info = run.Info;
+        var row = new List<string>
+        {
+            Short(info.RunId),
+            new string(' ', 2 * depth) + info.RunName,
+            info.Status.ToMlflowName(),
+            DateTimeOffset.FromUnixTimeMilliseconds(info.StartTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            info.EndTime is { } end ? Duration(end - info.StartTime) : "",
+            ParentOf(run) is { } parent ? Short(parent) : "",
+        };
+        row.AddRange(_metricKeys.Select(k => run.Data.Metric(k) is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : ""));
+        row.AddRange(_paramKeys.Select(k => run.Data.Param(k) ?? ""));
+        return row;
+    }
+
+    private static List<string> Columns(IEnumerable<string> present, List<(EntityKind Kind, string Key)> named, EntityKind kind)
+    {
+        var keys = present.ToHashSet(StringComparer.Ordinal);
+        var first = named.Where(n => n.Kind == kind && keys.Contains(n.Key)).Select(n => n.Key).Distinct().ToList();
+        return [.. first, .. keys.Except(first).Order(StringComparer.Ordinal)];
+    }
+
+    private static string? ParentOf(Run run) => run.Data.Tag(SystemTags.ParentRunId) is { Length: > 0 } id ? id : null;
+
+    private static string Short(string runId) => runId.Length > ShortIdLength ? runId[..ShortIdLength] : runId;
+
+    /// <summary>"850ms", "12.3s", "4m 05s", "2h 03m".</summary>
+    internal static string Duration(long milliseconds)
+    {
+        if (milliseconds < 0)
+        {
+            return "";
+        }
+
+        var span = TimeSpan.FromMilliseconds(milliseconds);
+        return span.TotalSeconds < 1 ? $"{milliseconds}ms"
+            : span.TotalMinutes < 1 ? span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s"
+            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes}m {span.Seconds:00}s"
+            : $"{(int)span.TotalHours}h {span.Minutes:00}m";
+    }
+}
