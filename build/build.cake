@@ -14,7 +14,8 @@ var target = Argument("target", "Default");
 var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
     TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
-    Force: HasArgument("force"));
+    Force: HasArgument("force"),
+    OutputDirectory: NullIfEmpty(Argument("output", "")));
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System);
 
 Task("InitStore").Does(() => RunStage(StageName.InitStore));
