@@ -9,6 +9,7 @@ internal static class HtmlReportAssets
     public const string Style = """
         body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1400px; padding: 16px 24px; color: #1f2328; }
         h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
+        .scroll { overflow-x: auto; }
         .sub { color: #59636e; margin-top: 0; }
         table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }

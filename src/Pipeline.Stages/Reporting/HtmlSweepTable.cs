@@ -11,7 +11,7 @@ internal static class HtmlSweepTable
     {
         var folds = sweep.CvFolds is { } f ? $"{f}-fold cross-validation, " : "";
         html.AppendLine($"<h2>Sweep</h2><p class=\"sub\">{sweep.Trials.Count} trials, {sweep.FailedTrials} failed; {folds}{(sweep.Direction == Spec.OptimizationDirection.Maximize ? "maximize" : "minimize")} {E(sweep.SelectMetric)} · sweep run <code>{E(sweep.RunId)}</code> · click a column header to sort</p>");
-        html.Append("<table id=\"sweep\" class=\"sortable\"><thead><tr><th data-key=\"index\">#</th><th data-key=\"trial\">trial</th><th data-key=\"status\">status</th><th data-key=\"configuration\">configuration</th><th data-key=\"params\">params</th>");
+        html.Append("<div class=\"scroll\"><table id=\"sweep\" class=\"sortable\"><thead><tr><th data-key=\"index\">#</th><th data-key=\"trial\">trial</th><th data-key=\"status\">status</th><th data-key=\"configuration\">configuration</th><th data-key=\"params\">params</th>");
         foreach (var metric in sweep.MetricColumns)
             html.Append($"<th data-key=\"{E(metric)}\">{E(metric)}</th>");
         html.AppendLine("<th data-key=\"fit_time_seconds\">fit time (s)</th><th data-key=\"error\">error</th></tr></thead><tbody>");
@@ -27,7 +27,7 @@ internal static class HtmlSweepTable
             }
             html.AppendLine($"{Num(trial.FitTimeSeconds, ReportFormat.Seconds(trial.FitTimeSeconds))}<td>{E(trial.Error ?? "")}</td></tr>");
         }
-        html.AppendLine("</tbody></table>");
+        html.AppendLine("</tbody></table></div>");
     }
 
     private static string Num(double? value, string text) =>
