@@ -92,15 +92,7 @@ public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactR
 
     private async Task<ReportEvaluation> EvaluationAsync(Spec.PipelineSpec spec, Run evaluation, CancellationToken ct)
     {
-        var repository = artifacts.Open(evaluation.Info.ArtifactUri);
-        var plots = new List<ReportPlot>();
-        foreach (var entry in (await repository.ListAsync(null, ct)).Where(e => !e.IsDir && e.Path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.Path, StringComparer.Ordinal))
-        {
-            await using var stream = await repository.OpenReadAsync(entry.Path, ct);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            plots.Add(new ReportPlot(Path.GetFileName(entry.Path), buffer.ToArray()));
-        }
+        var plots = await PlotsAsync(evaluation, ct);
         var verdict = evaluation.Data.Tag(PipelineTags.GateVerdict);
         return new ReportEvaluation(
             evaluation.Info.RunId,
@@ -108,6 +100,28 @@ public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactR
             Gates(spec, evaluation),
             verdict is null ? null : verdict == "passed",
             plots);
+    }
+
+    private async Task<IReadOnlyList<ReportPlot>> PlotsAsync(Run evaluation, CancellationToken ct)
+    {
+        var plots = new List<ReportPlot>();
+        try
+        {
+            var repository = artifacts.Open(evaluation.Info.ArtifactUri);
+            var pngs = (await repository.ListAsync(null, ct)).Where(e => !e.IsDir && e.Path.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
+            foreach (var entry in pngs.OrderBy(e => e.Path, StringComparer.Ordinal))
+            {
+                await using var stream = await repository.OpenReadAsync(entry.Path, ct);
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, ct);
+                plots.Add(new ReportPlot(Path.GetFileName(entry.Path), buffer.ToArray()));
+            }
+        }
+        catch (Exception e) when (e is TrackingException or IOException)
+        {
+            // Artifacts this process cannot reach (an unregistered scheme, a removed folder): the metrics still report.
+        }
+        return plots;
     }
 
     private async Task<ReportModelVersion?> ModelVersionAsync(string modelName, string sweepRunId, CancellationToken ct)
