@@ -14,7 +14,8 @@ var target = Argument("target", "Default");
 var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
     TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
-    Force: HasArgument("force"));
+    Force: HasArgument("force"),
+    OutputDirectory: NullIfEmpty(Argument("output", "")));
 // On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);

@@ -16,6 +16,11 @@ internal static class CommonOptions
         Description = "Tracking store URI (sqlite:///path, postgresql://...); overrides the pipeline file and MLFLOW_TRACKING_URI.",
     };
 
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Folder for the Markdown summary and HTML report written after each stage. Default: out/<experiment>.",
+    };
+
     public static Option<bool> Force() => new("--force")
     {
         Description = "Rerun stages even when their inputs are unchanged.",

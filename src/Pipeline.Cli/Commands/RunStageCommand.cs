@@ -16,10 +16,11 @@ internal static class RunStageCommand
         var pipeline = CommonOptions.Pipeline();
         var trackingUri = CommonOptions.TrackingUri();
         var force = CommonOptions.Force();
-        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force };
+        var output = CommonOptions.Output();
+        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force, output };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force));
+            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force), parse.GetValue(output));
             var requested = parse.GetValue(stage);
             IEnumerable<StageName> stages;
             if (requested is null)

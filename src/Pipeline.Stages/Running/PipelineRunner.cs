@@ -1,5 +1,6 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Models;
+using Pipeline.Stages.Reporting;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages;
 using Pipeline.Tracking;
@@ -33,7 +34,7 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
         {
             await using var context = StageContext.Open(options, reporter, time, _environment, guard);
             reporter.Info($"{stage}: {context.Spec.SourcePath} -> {Tracking.Stores.PostgresUri.Redact(context.Location.TrackingUri)}");
-            return stage switch
+            var result = stage switch
             {
                 StageName.InitStore => await InitStoreAsync(context, ct),
                 StageName.PrepareData => await PrepareDataAsync(context, ct),
@@ -43,6 +44,10 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
                 StageName.Package => await PackageAsync(context, ct),
                 _ => throw new StageNotBuiltException(stage),
             };
+            // Every stage that returns (done, skipped or stopped by a gate) refreshes the reports, so whatever CI
+            // uploads or shows after any stage is the latest state of the pipeline.
+            await new ReportPublisher(reporter, _environment).PublishAsync(context, result, ct);
+            return result;
         }
         catch (Exception e) when (e is PipelineSpecException or TrackingException or DataFormatException or ModelFormatException)
         {

@@ -6,4 +6,8 @@ namespace Pipeline.Stages.Running;
 /// <param name="PipelinePath">The pipeline file, e.g. <c>pipelines/breast-cancer.yaml</c>.</param>
 /// <param name="TrackingUri">Overrides the file's <c>tracking.uri</c> (then <c>MLFLOW_TRACKING_URI</c>, then <c>sqlite:///mlruns.db</c>).</param>
 /// <param name="Force">Rerun the stage even when its inputs are unchanged.</param>
-public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false);
+/// <param name="OutputDirectory">
+/// Where the Markdown summary and the HTML report are written after each stage. Default (null):
+/// <c>out/&lt;experiment&gt;</c> under the current directory.
+/// </param>
+public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null);

@@ -27,6 +27,12 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
 
     public RecordingReporter Reporter { get; } = new();
 
+    /// <summary>Where the runner writes the summary and HTML report: inside the workspace.</summary>
+    public string OutputDirectory => Path.Combine(Root, "out");
+
+    /// <summary>The environment stages see; empty by default (no CI), replace it to simulate one.</summary>
+    public IEnvironmentVariables Environment { get; set; } = new DictionaryEnvironmentVariables();
+
     /// <summary>Copies <c>pipelines/{name}.yaml</c> and its data; <paramref name="edit"/> may change the YAML text.</summary>
     public static PipelineWorkspace Create(string name, Func<string, string>? edit = null)
     {
@@ -47,8 +53,8 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
     }
 
     public Task<StageResult> RunAsync(StageName stage, CancellationToken ct = default) =>
-        new PipelineRunner(Reporter, TimeProvider.System, new DictionaryEnvironmentVariables())
-            .RunAsync(stage, new StageOptions(PipelinePath), ct);
+        new PipelineRunner(Reporter, TimeProvider.System, Environment)
+            .RunAsync(stage, new StageOptions(PipelinePath, OutputDirectory: OutputDirectory), ct);
 
     /// <summary>Runs every stage up to and including <paramref name="last"/>, in order, and returns the last result.</summary>
     public async Task<StageResult> RunThroughAsync(StageName last, CancellationToken ct = default)
