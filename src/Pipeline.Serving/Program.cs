@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Serving.Hosting;
+using Pipeline.Serving.Model;
 
-// Wiring only: options from the command line / environment, the model loader, the endpoints.
-// The ML.NET loader registers here once it exists: builder.Services.AddSingleton<IScoringModelLoader, MlNetScoringModelLoader>();
+// Wiring only: the health probe mode, options from the environment / command line, the model loader, the endpoints.
+if (HealthProbe.IsRequested(args))
+    return await HealthProbe.RunAsync(args, Environment.GetEnvironmentVariable, Console.Error);
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Configuration.AddCommandLine(args, ScoringServerBuilderExtensions.SwitchMappings.ToDictionary());
+    builder.Configuration.AddScoringSources(args, Environment.GetEnvironmentVariable);
+    builder.Services.AddSingleton<IScoringModelLoader, MlNetScoringModelLoader>();
     builder.AddScoringServer();
     var app = builder.Build();
     app.MapScoring();
