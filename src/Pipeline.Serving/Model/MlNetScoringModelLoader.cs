@@ -59,7 +59,7 @@ public sealed class MlNetScoringModelLoader : IScoringModelLoader
         var servedProbabilities = packaged.Task == TaskKind.Regression ? null : model.Score(rows, probabilities: true);
         for (var r = 0; r < rows.Length; r++)
         {
-            object expected = packaged.Task == TaskKind.Regression ? offline.Values[r] : offline.Labels[r];
+            var expected = packaged.Task == TaskKind.Regression ? (object)offline.Values[r] : offline.Labels[r];
             var same = Equals(expected, served[r]) &&
                 (servedProbabilities is null || ((double[])servedProbabilities[r]!).SequenceEqual(offline.Probabilities![r]));
             if (!same)
