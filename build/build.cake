@@ -14,7 +14,9 @@ var target = Argument("target", "Default");
 var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
     TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
-    Force: HasArgument("force"));
+    Force: HasArgument("force"),
+    RequireDocker: HasArgument("require-docker"),
+    KeepServing: HasArgument("keep-serving"));
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System);
 
 Task("InitStore").Does(() => RunStage(StageName.InitStore));

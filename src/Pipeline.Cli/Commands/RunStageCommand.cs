@@ -16,10 +16,13 @@ internal static class RunStageCommand
         var pipeline = CommonOptions.Pipeline();
         var trackingUri = CommonOptions.TrackingUri();
         var force = CommonOptions.Force();
-        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force };
+        var requireDocker = new Option<bool>("--require-docker") { Description = "docker-serve fails without a Docker engine instead of serving as a local process." };
+        var keepServing = new Option<bool>("--keep-serving") { Description = "smoke-test leaves the served endpoint running." };
+        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force, requireDocker, keepServing };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force));
+            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force),
+                parse.GetValue(requireDocker), parse.GetValue(keepServing));
             var requested = parse.GetValue(stage);
             IEnumerable<StageName> stages;
             if (requested is null)

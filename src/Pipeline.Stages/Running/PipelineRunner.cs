@@ -17,7 +17,7 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
     private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
 
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
-    public static StageName LastBuiltStage => StageName.Select;
+    public static StageName LastBuiltStage => StageName.SmokeTest;
 
     public static bool IsBuilt(StageName stage) => stage <= LastBuiltStage;
 
@@ -39,6 +39,8 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
                 StageName.PrepareData => await PrepareDataAsync(context, ct),
                 StageName.Sweep => await SweepAsync(context, ct),
                 StageName.Select => await SelectAsync(context, ct),
+                StageName.DockerServe => await DockerServeAsync(context, ct),
+                StageName.SmokeTest => await SmokeTestAsync(context, ct),
                 _ => throw new StageNotBuiltException(stage),
             };
         }

@@ -6,4 +6,6 @@ namespace Pipeline.Stages.Running;
 /// <param name="PipelinePath">The pipeline file, e.g. <c>pipelines/breast-cancer.yaml</c>.</param>
 /// <param name="TrackingUri">Overrides the file's <c>tracking.uri</c> (then <c>MLFLOW_TRACKING_URI</c>, then <c>sqlite:///mlruns.db</c>).</param>
 /// <param name="Force">Rerun the stage even when its inputs are unchanged.</param>
-public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false);
+/// <param name="RequireDocker">DockerServe fails when no Docker engine is reachable, instead of serving as a local process; default false.</param>
+/// <param name="KeepServing">SmokeTest leaves the endpoint DockerServe started running; default false (it stops it).</param>
+public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false, bool RequireDocker = false, bool KeepServing = false);
