@@ -2,6 +2,7 @@
 // Run through ./build.sh or ./build.ps1, which publish the stages into .tools/pipeline first.
 #r "../.tools/pipeline/Pipeline.Tracking.dll"
 #r "../.tools/pipeline/Pipeline.Ml.dll"
+#r "../.tools/pipeline/Pipeline.Docker.dll"
 #r "../.tools/pipeline/Pipeline.Stages.dll"
 #load "reporter.cake"
 

@@ -21,7 +21,9 @@ public sealed record ServeOutput(Uri Url, string Mode, string ModelUri, IReadOnl
 /// the same server as a local process unless Docker is required. Stops what an earlier run of this stage left running,
 /// waits for <c>/health</c>, and records the endpoint as tags on the pipeline run for SmokeTest.
 /// </summary>
-internal sealed class ServeStage(ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter)
+/// <param name="engineFactory">Connects to the engine; default <see cref="DockerEngine.FromEnvironment()"/>.</param>
+internal sealed class ServeStage(
+    ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter, Func<DockerEngine>? engineFactory = null)
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
 
@@ -43,7 +45,7 @@ internal sealed class ServeStage(ITrackingStore store, IModelRegistry registry, 
         var publish = await new ServerPublisher(input.RepositoryRoot, reporter).PublishAsync(ct);
         var versionLabel = $"{version.Name}/{version.Version}";
 
-        using var engine = DockerEngine.FromEnvironment();
+        using var engine = (engineFactory ?? DockerEngine.FromEnvironment)();
         var reachability = await engine.IsReachableAsync(cancellationToken: ct);
         ServeOutput output;
         var tags = new List<RunTag>();

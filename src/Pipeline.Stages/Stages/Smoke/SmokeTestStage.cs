@@ -40,7 +40,9 @@ internal sealed class SmokeTestStage(ITrackingStore store, IStageReporter report
 
             if (model.ReadInputExample() is { } example)
             {
-                var (status, answer) = await PostAsync(http, example.ToServingInputJson(), "application/json", ct);
+                // The saved example file is MLflow's split orient: the body of a dataframe_split request.
+                var saved = await File.ReadAllTextAsync(Path.Combine(model.Directory, model.MlModel.SavedInputExampleInfo!.ArtifactPath), ct);
+                var (status, answer) = await PostAsync(http, $"{{\"dataframe_split\": {saved}}}", "application/json", ct);
                 requests++;
                 problems.AddRange(status == 200 ? SmokeCheck.Differences("input example", answer.GetProperty("predictions"), Expected(model.Predict(example)))
                     : [$"input example: HTTP {status} {answer}"]);
