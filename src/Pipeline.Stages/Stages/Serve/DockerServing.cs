@@ -24,7 +24,11 @@ internal static class DockerServing
             }
             else
             {
-                var minimal = await new MinimalBaseImageBuilder(engine).EnsureAsync(new MinimalBaseImageOptions { PublishFolder = publishFolder }, ct);
+                // The server checks the model's sha256 sums at start; .NET's hashing on Linux loads OpenSSL's libcrypto
+                // (and probes libssl with it), which the default library set lacks.
+                var defaults = new MinimalBaseImageOptions();
+                var minimal = await new MinimalBaseImageBuilder(engine).EnsureAsync(
+                    defaults with { PublishFolder = publishFolder, Libraries = [.. defaults.Libraries, "libssl.so.3", "libcrypto.so.3"] }, ct);
                 reporter.Info($"Base image {minimal.Reference} ({(minimal.WasCached ? "cached" : "built")})");
                 (baseImage, user) = (minimal.Reference, minimal.User);
             }
