@@ -2,6 +2,7 @@
 // Run through ./build.sh or ./build.ps1, which publish the stages into .tools/pipeline first.
 #r "../.tools/pipeline/Pipeline.Tracking.dll"
 #r "../.tools/pipeline/Pipeline.Ml.dll"
+#r "../.tools/pipeline/Pipeline.Docker.dll"
 #r "../.tools/pipeline/Pipeline.Stages.dll"
 #load "reporter.cake"
 
@@ -15,7 +16,9 @@ var options = new StageOptions(
     PipelinePath: Argument("pipeline", "pipelines/breast-cancer.yaml"),
     TrackingUri: NullIfEmpty(Argument("tracking-uri", "")),
     Force: HasArgument("force"),
-    OutputDirectory: NullIfEmpty(Argument("output", "")));
+    OutputDirectory: NullIfEmpty(Argument("output", "")),
+    RequireDocker: HasArgument("require-docker"),
+    KeepServing: HasArgument("keep-serving"));
 // On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);

@@ -9,6 +9,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     StagesCommand.Create(),
     ExperimentsCommand.Create(),
     RunsCommand.Create(),
+    ServeCommand.Create(),
 };
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync();

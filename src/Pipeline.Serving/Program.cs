@@ -1,17 +1,11 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Pipeline.Serving.Hosting;
 
-// Wiring only: options from the command line / environment, the model loader, the endpoints.
-// The ML.NET loader registers here once it exists: builder.Services.AddSingleton<IScoringModelLoader, MlNetScoringModelLoader>();
+// Wiring only: the health probe mode, else the server with options from the environment and command line.
+if (HealthProbe.IsRequested(args))
+    return await HealthProbe.RunAsync(args, Environment.GetEnvironmentVariable, Console.Error);
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.Configuration.AddCommandLine(args, ScoringServerBuilderExtensions.SwitchMappings.ToDictionary());
-    builder.AddScoringServer();
-    var app = builder.Build();
-    app.MapScoring();
-    await app.RunAsync();
+    await ScoringApp.Build(args).RunAsync();
     return 0;
 }
 catch (ScoringStartupException ex)

@@ -17,10 +17,13 @@ internal static class RunStageCommand
         var trackingUri = CommonOptions.TrackingUri();
         var force = CommonOptions.Force();
         var output = CommonOptions.Output();
-        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force, output };
+        var requireDocker = new Option<bool>("--require-docker") { Description = "docker-serve fails without a Docker engine instead of serving as a local process." };
+        var keepServing = new Option<bool>("--keep-serving") { Description = "smoke-test leaves the served endpoint running." };
+        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force, output, requireDocker, keepServing };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force), parse.GetValue(output));
+            var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force),
+                OutputDirectory: parse.GetValue(output), RequireDocker: parse.GetValue(requireDocker), KeepServing: parse.GetValue(keepServing));
             var requested = parse.GetValue(stage);
             IEnumerable<StageName> stages;
             if (requested is null)

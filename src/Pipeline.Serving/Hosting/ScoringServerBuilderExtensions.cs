@@ -23,6 +23,8 @@ public static class ScoringServerBuilderExtensions
         ["--port"] = "Scoring:Port",
         ["--body-limit"] = "Scoring:MaxRequestBodyBytes",
         ["--pool-size"] = "Scoring:EnginePoolSize",
+        ["--tracking-uri"] = "Scoring:TrackingUri",
+        ["--model-version"] = "Scoring:ModelVersion",
     };
 
     /// <summary>

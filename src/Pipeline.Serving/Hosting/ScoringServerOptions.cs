@@ -3,7 +3,7 @@ namespace Pipeline.Serving.Hosting;
 /// <summary>
 /// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
 /// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
-/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>.
+/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>.
 /// </summary>
 public sealed class ScoringServerOptions
 {
@@ -12,6 +12,15 @@ public sealed class ScoringServerOptions
 
     /// <summary>Where the model is (a local MLflow model directory or URI the loader understands). Default: none.</summary>
     public string? ModelUri { get; set; }
+
+    /// <summary>
+    /// Tracking store for <c>models:/</c> and <c>runs:/</c> model URIs (<c>--tracking-uri</c>). Default: none, then
+    /// <c>MLFLOW_TRACKING_URI</c>, then <c>sqlite:///mlruns.db</c>.
+    /// </summary>
+    public string? TrackingUri { get; set; }
+
+    /// <summary>What <c>GET /version</c> answers (<c>--model-version</c>). Default: the loader's (<c>name/version</c> for a registry model).</summary>
+    public string? ModelVersion { get; set; }
 
     /// <summary>Address to listen on: an IP address, <c>localhost</c>, or <c>*</c>/<c>0.0.0.0</c> for all. Default <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";

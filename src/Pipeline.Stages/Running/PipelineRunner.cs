@@ -18,7 +18,7 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
     private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
 
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
-    public static StageName LastBuiltStage => StageName.Package;
+    public static StageName LastBuiltStage => StageName.SmokeTest;
 
     public static bool IsBuilt(StageName stage) => stage <= LastBuiltStage;
 
@@ -42,6 +42,8 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
                 StageName.Select => await SelectAsync(context, ct),
                 StageName.Evaluate => await EvaluateAsync(context, ct),
                 StageName.Package => await PackageAsync(context, ct),
+                StageName.DockerServe => await DockerServeAsync(context, ct),
+                StageName.SmokeTest => await SmokeTestAsync(context, ct),
                 _ => throw new StageNotBuiltException(stage),
             };
             // Every stage that returns (done, skipped or stopped by a gate) refreshes the reports, so whatever CI

@@ -10,4 +10,6 @@ namespace Pipeline.Stages.Running;
 /// Where the Markdown summary and the HTML report are written after each stage. Default (null):
 /// <c>out/&lt;experiment&gt;</c> under the current directory.
 /// </param>
-public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null);
+/// <param name="RequireDocker">DockerServe fails when no Docker engine is reachable, instead of serving as a local process; default false.</param>
+/// <param name="KeepServing">SmokeTest leaves the endpoint DockerServe started running; default false (it stops it).</param>
+public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false);

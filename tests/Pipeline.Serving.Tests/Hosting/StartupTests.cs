@@ -32,7 +32,7 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData("0", "loading the model from '/tmp/no-model' failed: No model loader is registered")]
+    [InlineData("0", "loading the model from '/tmp/no-model' failed: There is no model directory at '/tmp/no-model'")]
     [InlineData("abc", "Scoring:Port")]
     public async Task Program_CannotStart_ExitsWithCode1AndMessage(string port, string fragment)
     {

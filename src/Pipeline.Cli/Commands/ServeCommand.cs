@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Serving.Hosting;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// <c>pipeline serve &lt;model&gt;</c>: the MLflow-compatible scoring server in the foreground, for a model directory or a
+/// <c>models:/name@alias</c>, <c>models:/name/3</c> or <c>runs:/id/model</c> URI, until Ctrl+C.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "Model directory, models:/<name>@<alias>, models:/<name>/<version> or runs:/<run id>/<path>." };
+        var port = new Option<int>("--port") { Description = "TCP port.", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var trackingUri = CommonOptions.TrackingUri();
+        trackingUri.Description = "Tracking store for models:/ and runs:/ URIs; default MLFLOW_TRACKING_URI, then sqlite:///mlruns.db.";
+        var command = new Command("serve", "Serve a model over MLflow's scoring protocol (/invocations, /ping, /health, /version, /metrics).")
+        {
+            model, port, host, trackingUri,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new ScoringServerOptions
+            {
+                ModelUri = parse.GetValue(model),
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host)!,
+                TrackingUri = parse.GetValue(trackingUri),
+            };
+            try
+            {
+                await using var app = ScoringApp.Build([], options);
+                await app.StartAsync(ct);
+                Console.Out.WriteLine($"Serving {options.ModelUri} at http://{options.Host}:{options.Port} (Ctrl+C to stop).");
+                await app.WaitForShutdownAsync(ct);
+                return ExitCodes.Success;
+            }
+            catch (ScoringStartupException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Serving.Model;
+
+namespace Pipeline.Serving.Hosting;
+
+/// <summary>
+/// The scoring server as the binary and the CLI start it: options from the command line and the environment
+/// (<see cref="ServingEnvironment"/>) unless given, the ML.NET model loader, the endpoints.
+/// </summary>
+public static class ScoringApp
+{
+    /// <summary>Builds the app; <see cref="WebApplication.RunAsync(string?)"/> then loads the model and listens.</summary>
+    /// <param name="args">Command-line arguments (<c>--model</c>, <c>--port</c>, ...).</param>
+    /// <param name="options">Options to use instead of reading them; default null (read them).</param>
+    /// <exception cref="ScoringStartupException">Bad options; a model that fails to load throws it from the start.</exception>
+    public static WebApplication Build(string[] args, ScoringServerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddScoringSources(args, Environment.GetEnvironmentVariable);
+        builder.Services.AddSingleton<IScoringModelLoader, MlNetScoringModelLoader>();
+        builder.AddScoringServer(options);
+        var app = builder.Build();
+        app.MapScoring();
+        return app;
+    }
+}

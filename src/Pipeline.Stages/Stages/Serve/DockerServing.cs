@@ -1,0 +1,75 @@
+using Pipeline.Docker;
+using Pipeline.Stages.Running;
+using Pipeline.Tracking.Registry;
+
+namespace Pipeline.Stages.Stages.Serve;
+
+/// <summary>The Docker half of DockerServe: base image, serving image, container.</summary>
+internal static class DockerServing
+{
+    /// <summary>The container label naming the served model, so a rerun finds and replaces its predecessor.</summary>
+    public const string ModelLabel = "pipeline.serve.model";
+
+    public static async Task<(RunningContainer Container, ServingImage Image)> RunAsync(
+        DockerEngine engine, ServeInput input, string publishFolder, string modelDirectory, ModelVersion version, string? runId,
+        IStageReporter reporter, CancellationToken ct)
+    {
+        try
+        {
+            string baseImage;
+            var user = "10001:10001";
+            if (input.Serve.BaseImage is { } configured)
+            {
+                (baseImage, user) = (configured, "app");
+            }
+            else
+            {
+                // The server checks the model's sha256 sums at start; .NET's hashing on Linux loads OpenSSL's libcrypto
+                // (and probes libssl with it), which the default library set lacks.
+                var defaults = new MinimalBaseImageOptions();
+                var minimal = await new MinimalBaseImageBuilder(engine).EnsureAsync(
+                    defaults with { PublishFolder = publishFolder, Libraries = [.. defaults.Libraries, "libssl.so.3", "libcrypto.so.3"] }, ct);
+                reporter.Info($"Base image {minimal.Reference} ({(minimal.WasCached ? "cached" : "built")})");
+                (baseImage, user) = (minimal.Reference, minimal.User);
+            }
+
+            var image = await new ServingImageBuilder(engine).BuildAsync(new ServingImageOptions
+            {
+                ModelName = version.Name,
+                ModelVersion = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Alias = input.Model.Alias,
+                PublishFolder = publishFolder,
+                EntryPoint = ServerPublisher.EntryPoint,
+                ModelDirectory = modelDirectory,
+                BaseImage = baseImage,
+                User = user,
+                Port = input.Serve.Port,
+                RunId = runId,
+                GitCommit = input.PipelineRun.Data.Tag(Tracking.Entities.SystemTags.GitCommit),
+                Environment = new Dictionary<string, string> { ["Scoring__ModelVersion"] = $"{version.Name}/{version.Version}" },
+            }, cancellationToken: ct);
+            reporter.Info($"Image {string.Join(", ", image.Tags)}: {image.SizeBytes / 1e6:F0} MB, built in {image.Elapsed.TotalSeconds:F1} s");
+
+            using var runner = new ContainerRunner(engine);
+            foreach (var old in (await runner.ListManagedAsync(ct)).Where(c => c.Labels.GetValueOrDefault(ModelLabel) == version.Name))
+            {
+                reporter.Info($"Removing the earlier container {old.Name} ({old.Image})");
+                await runner.StopAsync(old.Id, ct);
+            }
+
+            var container = await runner.RunAsync(new ContainerRunOptions
+            {
+                Image = image.Tags[0],
+                Port = input.Serve.Port,
+                Labels = new Dictionary<string, string> { [ModelLabel] = version.Name },
+                HealthTimeout = TimeSpan.FromSeconds(90),
+            }, ct);
+            reporter.Info($"Container {container.Name} healthy {container.TimeToHealthy.TotalSeconds:F1} s after start");
+            return (container, image);
+        }
+        catch (DockerOperationException e)
+        {
+            throw new PipelineException($"DockerServe: {e.Message}", e);
+        }
+    }
+}

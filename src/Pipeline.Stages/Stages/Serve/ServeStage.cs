@@ -1,0 +1,84 @@
+using System.Globalization;
+using Pipeline.Docker;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Registry;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Stages.Stages.Serve;
+
+/// <summary>What DockerServe needs: the model section, the serve section, the pipeline run, the repository and the policy.</summary>
+public sealed record ServeInput(ModelSpec Model, ServeSpec Serve, Run PipelineRun, string RepositoryRoot, bool RequireDocker);
+
+/// <summary>What DockerServe started: the endpoint URL, how (docker or process), the served model URI, and the image tags.</summary>
+public sealed record ServeOutput(Uri Url, string Mode, string ModelUri, IReadOnlyList<string> ImageTags);
+
+/// <summary>
+/// Serves <c>models:/&lt;name&gt;@&lt;alias&gt;</c>: publishes the server (cached), then builds an image with it and the
+/// model and runs it on the Docker engine from <c>DOCKER_HOST</c> or the default socket; without an engine, starts
+/// the same server as a local process unless Docker is required. Stops what an earlier run of this stage left running,
+/// waits for <c>/health</c>, and records the endpoint as tags on the pipeline run for SmokeTest.
+/// </summary>
+/// <param name="engineFactory">Connects to the engine; default <see cref="DockerEngine.FromEnvironment()"/>.</param>
+internal sealed class ServeStage(
+    ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter, Func<DockerEngine>? engineFactory = null)
+{
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
+
+    public async Task<ServeOutput> RunAsync(ServeInput input, CancellationToken ct)
+    {
+        var alias = $"models:/{input.Model.Name}@{input.Model.Alias}";
+        var resolved = await new ModelUriResolver(registry, store).ResolveAsync(alias, ct);
+        var version = resolved.Version!;
+        var modelUri = $"models:/{version.Name}/{version.Version}";
+        reporter.Info($"{alias} is version {version.Version} (run {resolved.RunId ?? "unknown"})");
+        await EndpointStopper.StopRecordedAsync(store, input.PipelineRun.Info.RunId, reporter, ct);
+
+        var cache = ServerPublisher.CacheFolder(input.RepositoryRoot);
+        var modelDirectory = Path.Combine(cache, "models", $"{ImageReference.RepositoryFor(version.Name)}-{version.Version}");
+        if (Directory.Exists(modelDirectory))
+            Directory.Delete(modelDirectory, recursive: true);
+        Directory.CreateDirectory(modelDirectory);
+        await artifacts.Open(resolved.ArtifactUri).DownloadAsync("", modelDirectory, ct);
+        var publish = await new ServerPublisher(input.RepositoryRoot, reporter).PublishAsync(ct);
+        var versionLabel = $"{version.Name}/{version.Version}";
+
+        using var engine = (engineFactory ?? DockerEngine.FromEnvironment)();
+        var reachability = await engine.IsReachableAsync(cancellationToken: ct);
+        ServeOutput output;
+        var tags = new List<RunTag>();
+        if (reachability.IsReachable)
+        {
+            reporter.Info($"Docker engine {reachability.ServerVersion} (API {reachability.ApiVersion}) at {reachability.Endpoint}");
+            var (running, image) = await DockerServing.RunAsync(engine, input, publish, modelDirectory, version, resolved.RunId, reporter, ct);
+            tags.Add(new RunTag(ServingTags.ContainerId, running.Id));
+            tags.Add(new RunTag(ServingTags.Image, string.Join(",", image.Tags)));
+            output = new ServeOutput(running.Url, ServingTags.ModeDocker, modelUri, image.Tags);
+        }
+        else if (input.RequireDocker)
+        {
+            throw new PipelineException($"DockerServe: {reachability.Reason}. Docker is required (--require-docker), so the model is not served.");
+        }
+        else
+        {
+            reporter.Warning($"No Docker engine is reachable: {reachability.Reason}. Serving the same server as a local process instead.");
+            var log = Path.Combine(cache, "serving.log");
+            var (pid, url) = await LocalServerProcess.StartAsync(publish, modelDirectory, input.Serve.Port, versionLabel, log, HealthTimeout, ct);
+            reporter.Info($"Server process {pid} logs to {log}");
+            tags.Add(new RunTag(ServingTags.ProcessId, pid.ToString(CultureInfo.InvariantCulture)));
+            output = new ServeOutput(url, ServingTags.ModeProcess, modelUri, []);
+        }
+
+        tags.AddRange([
+            new RunTag(ServingTags.Url, output.Url.ToString().TrimEnd('/')),
+            new RunTag(ServingTags.Mode, output.Mode),
+            new RunTag(ServingTags.ModelUri, modelUri),
+            new RunTag(ServingTags.State, "running"),
+        ]);
+        await store.LogBatchAsync(input.PipelineRun.Info.RunId, [], [], tags, ct);
+        reporter.Info($"Serving {modelUri} at {output.Url.ToString().TrimEnd('/')} ({output.Mode})");
+        return output;
+    }
+}

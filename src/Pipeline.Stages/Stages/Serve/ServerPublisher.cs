@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.Stages.Stages.Serve;
+
+/// <summary>
+/// Publishes the scoring server self-contained for linux-x64 into a cache folder named by a hash of its inputs (the
+/// sources and project files of the server and the libraries it builds on, and the build props), so an unchanged
+/// server is published once.
+/// </summary>
+internal sealed class ServerPublisher(string repositoryRoot, IStageReporter reporter)
+{
+    public const string EntryPoint = "Pipeline.Serving";
+    private static readonly string[] Inputs = ["src/Pipeline.Serving", "src/Pipeline.Ml", "src/Pipeline.Tracking"];
+
+    /// <summary>The repository root above <paramref name="start"/>: the folder with <c>src/Pipeline.Serving</c>.</summary>
+    public static string FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "src", "Pipeline.Serving", "Pipeline.Serving.csproj")))
+                return dir.FullName;
+        }
+
+        throw new PipelineException($"No src/Pipeline.Serving above {start}: the serve stage publishes the server from the pipeline's repository.");
+    }
+
+    public static string CacheFolder(string repositoryRoot) => Path.Combine(repositoryRoot, ".cache", "pipeline");
+
+    /// <summary>The publish folder, publishing first when its inputs changed.</summary>
+    public async Task<string> PublishAsync(CancellationToken ct)
+    {
+        var hash = InputHash();
+        var folder = Path.Combine(CacheFolder(repositoryRoot), "serving-publish", hash[..16]);
+        if (File.Exists(Path.Combine(folder, EntryPoint)))
+        {
+            reporter.Info($"Scoring server unchanged: reusing {folder}");
+            return folder;
+        }
+
+        var staging = folder + ".tmp";
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+        reporter.Info($"Publishing the scoring server (self-contained, linux-x64) to {folder}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                "publish", Path.Combine(repositoryRoot, "src", "Pipeline.Serving", "Pipeline.Serving.csproj"), "-c", "Release",
+                "-r", "linux-x64", "--self-contained", "-p:InvariantGlobalization=true", "-o", staging, "--nologo",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = repositoryRoot,
+        };
+        using var process = Process.Start(start) ?? throw new PipelineException("dotnet publish did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            var tail = string.Join('\n', ((await output) + (await error)).Split('\n').TakeLast(30));
+            throw new PipelineException($"Publishing the scoring server failed (exit code {process.ExitCode}):\n{tail}");
+        }
+
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        Directory.Move(staging, folder);
+        return folder;
+    }
+
+    private string InputHash()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = Inputs.SelectMany(d => Directory.EnumerateFiles(Path.Combine(repositoryRoot, d), "*", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(repositoryRoot, f)).Where(File.Exists))
+            .Select(f => Path.GetRelativePath(repositoryRoot, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            sha.AppendData(File.ReadAllBytes(Path.Combine(repositoryRoot, file)));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
