@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Pipeline.MSBuild.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Pipeline.MSBuild.Tests;
 
@@ -9,7 +10,7 @@ namespace Pipeline.MSBuild.Tests;
 /// with <c>dotnet build</c> (slow: a pack and a restore of about 60 MB; filter out with <c>Category!=Slow</c>).
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class PackageInstallTests
+public sealed class PackageInstallTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
@@ -25,6 +26,7 @@ public sealed class PackageInstallTests
             Path.Combine(Repository.Root, "src", "Pipeline.MSBuild", "Pipeline.MSBuild.csproj"),
             "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo", "-tl:off", "-v:m", "-nodeReuse:false");
         Assert.True(pack.ExitCode == 0, pack.ToString());
+        output.WriteLine($"dotnet pack: {pack.Elapsed.TotalSeconds:F1} s, package {new FileInfo(Path.Combine(feed, $"Pipeline.MSBuild.{version}.nupkg")).Length / 1e6:F1} MB");
         AssertPackageLayout(Path.Combine(feed, $"Pipeline.MSBuild.{version}.nupkg"));
 
         // The machine's own package sources stay in force (no <clear/>); the packages folder is private to the test.
@@ -55,6 +57,7 @@ public sealed class PackageInstallTests
         var build = await DotNetProcess.RunAsync(workspace.Root, Timeout, "build", "-nologo", "-tl:off", "-v:m", "-nodeReuse:false");
 
         Assert.True(build.ExitCode == 0, build.ToString());
+        output.WriteLine($"dotnet build (restore from the feed, InitStore..Select): {build.Elapsed.TotalSeconds:F1} s");
         foreach (var summary in new[] { "InitStore: experiment 'breast-cancer' ready", "PrepareData: dataset", "Sweep: 12 of 12", "Select: selected" })
             Assert.Contains(summary, build.Output);
         Assert.Matches(new Regex("BestRunId=[0-9a-f]{32}"), build.Output);
