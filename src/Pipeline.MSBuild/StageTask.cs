@@ -49,7 +49,7 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         {
             var options = new StageOptions(PipelinePath: pipelineFile, TrackingUri: NullIfEmpty(TrackingUri), Force: Force);
             var result = new PipelineRunner(reporter, TimeProvider.System).RunAsync(_stage, options, _cancellation.Token).GetAwaiter().GetResult();
-            return Map(result, reporter, pipelineFile);
+            return Report(result, pipelineFile);
         }
         catch (StageNotBuiltException e)
         {
@@ -79,7 +79,8 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
     /// <summary>Asks the running stage to stop (Ctrl+C in the build).</summary>
     public void Cancel() => _cancellation.Cancel();
 
-    private bool Map(StageResult result, MSBuildStageReporter reporter, string pipelineFile)
+    /// <summary>Maps a finished stage's result to the outputs and the log; false for a failed gate.</summary>
+    internal bool Report(StageResult result, string pipelineFile)
     {
         Outcome = result.Outcome.ToString();
         Summary = result.Summary;
@@ -87,7 +88,7 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         SetNamedOutputs(result.Outputs);
         if (result.Outcome == StageOutcome.GateFailed)
         {
-            reporter.ErrorAt(DiagnosticCodes.GateFailed, pipelineFile, 0, 0, $"{_stage}: {result.Summary}");
+            new MSBuildStageReporter(Log, pipelineFile).ErrorAt(DiagnosticCodes.GateFailed, pipelineFile, 0, 0, $"{_stage}: {result.Summary}");
             return false;
         }
         Log.LogMessage(MessageImportance.High, $"{_stage}: {(result.Outcome == StageOutcome.Skipped ? "skipped, " : "")}{result.Summary}");
