@@ -24,7 +24,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         var feed = workspace.PathOf("feed");
         // Native libraries for this machine's platform only: compressing all eight platforms' (150 MB) doubles the
         // pack time, and the filter that picks them is what this checks.
-        var platform = RuntimeInformation.RuntimeIdentifier;
+        var platform = PortablePlatform();
 
         var pack = await DotNetProcess.RunAsync(Repository.Root, Timeout, "pack",
             Path.Combine(Repository.Root, "src", "Pipeline.MSBuild", "Pipeline.MSBuild.csproj"),
@@ -68,6 +68,13 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Matches(new Regex("BestRunId=[0-9a-f]{32}"), build.Output);
         Assert.True(File.Exists(workspace.PathOf("mlruns.db")), build.ToString());
         Assert.True(File.Exists(workspace.PathOf(Path.Combine("bin", "Debug", "net10.0", "Consumer.dll"))), build.ToString());
+    }
+
+    // The portable name the runtimes/ folders use (a distribution's SDK may report e.g. debian.12-x64 instead).
+    private static string PortablePlatform()
+    {
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        return $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
     }
 
     private static void AssertPackageLayout(string package, string platform)
