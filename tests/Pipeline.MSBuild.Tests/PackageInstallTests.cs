@@ -22,13 +22,14 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         // A version no earlier run used, so no cache anywhere can answer for this build's package.
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = workspace.PathOf("feed");
+        // The task project is already built (a reference of this test project); packing reuses that build.
         // Native libraries for this machine's platform only: compressing all eight platforms' (150 MB) doubles the
         // pack time, and the filter that picks them is what this checks.
         var platform = PortablePlatform();
 
         var pack = await DotNetProcess.RunAsync(Repository.Root, Timeout, "pack",
             Path.Combine(Repository.Root, "src", "Pipeline.MSBuild", "Pipeline.MSBuild.csproj"),
-            "-c", "Release", "-o", feed, $"-p:PackageVersion={version}", $"-p:PipelinePackRuntimeIdentifiers={platform}",
+            "-c", Repository.Configuration, "--no-build", "-o", feed, $"-p:PackageVersion={version}", $"-p:PipelinePackRuntimeIdentifiers={platform}",
             "-nologo", "-tl:off", "-v:m", "-nodeReuse:false");
         Assert.True(pack.ExitCode == 0, pack.ToString());
         output.WriteLine($"dotnet pack: {pack.Elapsed.TotalSeconds:F1} s, package {new FileInfo(Path.Combine(feed, $"Pipeline.MSBuild.{version}.nupkg")).Length / 1e6:F1} MB");

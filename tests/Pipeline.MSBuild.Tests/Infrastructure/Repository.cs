@@ -10,6 +10,9 @@ internal static class Repository
     /// <summary>The task assembly built in the same configuration as the tests.</summary>
     public static string TasksAssembly { get; } = Metadata("TasksAssembly");
 
+    /// <summary>The configuration the tests and the task project were built in (Debug, Release).</summary>
+    public static string Configuration { get; } = Metadata("Configuration");
+
     public static string Props => Path.Combine(Root, "build", "Pipeline.props");
 
     public static string Targets => Path.Combine(Root, "build", "Pipeline.targets");
