@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Pipeline.MSBuild.Tests.Infrastructure;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.MSBuild.Tests;
+
+/// <summary>
+/// The stage targets run through a real <c>dotnet msbuild</c> of a generated project in a temporary folder
+/// (slow: each starts MSBuild and a task host per stage; filter them out with <c>Category!=Slow</c>).
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class StageTargetsTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task PipelineInitStore_CreatesStoreInProjectFolder_AndOutputsExperimentId()
+    {
+        using var workspace = new TempWorkspace();
+        var project = workspace.Write("init.proj", TestProjects.ImportingTargets());
+
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "PipelineInitStore;ShowOutputs"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(workspace.PathOf("mlruns.db")), result.ToString());
+        Assert.Contains("InitStore: experiment 'breast-cancer' ready (id 1)", result.Output);
+        Assert.Contains("ExperimentId=1", result.Output);
+        Assert.Contains("Output InitStore.experiment_id=1", result.Output);
+    }
+
+    [Fact]
+    public async Task PipelineSelect_RunsEarlierStagesInWorkflowOrder_AndOutputsBestRun()
+    {
+        using var workspace = new TempWorkspace();
+        var project = workspace.Write("select.proj", TestProjects.ImportingTargets());
+        var store = "sqlite:///" + workspace.PathOf(Path.Combine("store", "tracking.db"));
+        Directory.CreateDirectory(workspace.PathOf("store"));
+
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout,
+            TestProjects.MSBuild(project, "PipelineSelect;ShowOutputs", $"-p:PipelineTrackingUri={store}"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(workspace.PathOf(Path.Combine("store", "tracking.db"))), result.ToString());
+        var summaries = new[] { "InitStore: experiment", "PrepareData: dataset", "Sweep: 12 of 12 trials finished", "Select: selected" }
+            .Select(s => result.Output.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.All(summaries, i => Assert.True(i >= 0, result.ToString()));
+        Assert.Equal(summaries.Order(), summaries);
+        Assert.Matches(new Regex("BestRunId=[0-9a-f]{32}"), result.Output);
+        Assert.Matches(new Regex("Output Sweep.sweep_run_id=[0-9a-f]{32}"), result.Output);
+    }
+
+    [Fact]
+    public async Task StageNotBuilt_FailsWithPIPE003_AndRunsNothing()
+    {
+        var notBuilt = StageNames.InWorkflowOrder.Where(s => !PipelineRunner.IsBuilt(s)).ToList();
+        if (notBuilt.Count == 0)
+            return; // every stage is built: there is nothing left to refuse
+        using var workspace = new TempWorkspace();
+        // Calls the task directly, so the stages before it do not run.
+        var stage = notBuilt[^1];
+        var project = workspace.Write("notbuilt.proj", TestProjects.ImportingTargets(
+            $"""<Target Name="Direct"><{stage} PipelineFile="$(PipelineFile)" /></Target>"""));
+
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "Direct"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"error PIPE003: {stage}: this stage is not built yet", result.Output);
+        Assert.False(File.Exists(workspace.PathOf("mlruns.db")), result.ToString());
+    }
+
+    [Fact]
+    public async Task BadPipelineFile_FailsWithPIPE001_AtTheFileAndLine()
+    {
+        using var workspace = new TempWorkspace();
+        File.WriteAllText(workspace.PipelineFile, File.ReadAllText(workspace.PipelineFile).Replace("  cv_folds: 5", "  cv_foldz: 5"));
+        var project = workspace.Write("bad.proj", TestProjects.ImportingTargets());
+
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "PipelineInitStore"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = File.ReadAllLines(workspace.PipelineFile).ToList().FindIndex(l => l.Contains("cv_foldz", StringComparison.Ordinal)) + 1;
+        Assert.Matches(new Regex($@"breast-cancer\.yaml\({line},\d+\): error PIPE001: .*cv_foldz"), result.Output);
+    }
+
+    [Fact]
+    public async Task MissingPipelineFile_FailsWithPIPE001_NamingThePath()
+    {
+        using var workspace = new TempWorkspace();
+        var project = workspace.Write("missing.proj", TestProjects.ImportingTargets());
+
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout,
+            TestProjects.MSBuild(project, "PipelineInitStore", "-p:PipelineFile=pipelines/nope.yaml"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error PIPE001: The pipeline file 'pipelines/nope.yaml' does not exist", result.Output);
+    }
+}

@@ -1,0 +1,83 @@
+using Pipeline.MSBuild.Tests.Infrastructure;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.MSBuild.Tests;
+
+/// <summary>How a stage task maps a finished stage's result to MSBuild outputs and log entries (in process, fast).</summary>
+public sealed class StageTaskTests
+{
+    private const string PipelineFile = "/repo/pipelines/breast-cancer.yaml";
+
+    [Fact]
+    public void Report_GateFailed_LogsPIPE002AtThePipelineFileAndFails()
+    {
+        var (task, engine) = NewTask<Evaluate>();
+
+        var ok = task.Report(new StageResult(StageName.Evaluate, StageOutcome.GateFailed, "gate roc_auc >= 0.99 not met (0.9812)",
+            new Dictionary<string, string>()), PipelineFile);
+
+        Assert.False(ok);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(DiagnosticCodes.GateFailed, error.Code);
+        Assert.Equal(PipelineFile, error.File);
+        Assert.Equal("Evaluate: gate roc_auc >= 0.99 not met (0.9812)", error.Message);
+        Assert.Equal("GateFailed", task.Outcome);
+    }
+
+    [Fact]
+    public void Report_Skipped_SucceedsAndSaysSkipped()
+    {
+        var (task, engine) = NewTask<Sweep>();
+
+        var ok = task.Report(new StageResult(StageName.Sweep, StageOutcome.Skipped, "inputs unchanged since run 3f2a",
+            new Dictionary<string, string> { ["sweep_run_id"] = "3f2a" }), PipelineFile);
+
+        Assert.True(ok);
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.Messages, m => m.Message == "Sweep: skipped, inputs unchanged since run 3f2a" && m.Importance == Microsoft.Build.Framework.MessageImportance.High);
+        Assert.Equal("3f2a", task.SweepRunId);
+    }
+
+    [Fact]
+    public void Report_Outputs_SetTypedPropertiesAndItems_ConvertingAFileUriModelDirectory()
+    {
+        var (task, _) = NewTask<Package>();
+        var directory = Path.Combine(Path.GetTempPath(), "mlartifacts", "1", "model");
+
+        task.Report(StageResult.Succeeded(StageName.Package, "registered version 3", new Dictionary<string, string>
+        {
+            ["model_version"] = "3",
+            ["model_directory"] = new Uri(directory).AbsoluteUri,
+            ["model_uri"] = "models:/breast-cancer-classifier/3",
+        }), PipelineFile);
+
+        Assert.Equal("3", task.ModelVersion);
+        Assert.Equal(directory, task.ModelDirectory);
+        Assert.Equal("models:/breast-cancer-classifier/3", task.ModelUri);
+        Assert.Equal("", task.BestRunId);
+        Assert.Equal(["model_directory", "model_uri", "model_version"], task.StageOutputs.Select(i => i.ItemSpec));
+        Assert.Equal("3", task.StageOutputs[2].GetMetadata("Value"));
+    }
+
+    [Fact]
+    public void Execute_StageNotBuilt_LogsPIPE003WithoutReadingThePipelineFile()
+    {
+        var notBuilt = StageNames.InWorkflowOrder.Where(s => !PipelineRunner.IsBuilt(s)).ToList();
+        if (notBuilt.Count == 0)
+            return; // every stage is built: there is nothing left to refuse
+        var task = (StageTask)Activator.CreateInstance(typeof(StageTask).Assembly.GetType($"Pipeline.MSBuild.{notBuilt[^1]}")!)!;
+        var engine = new RecordingBuildEngine();
+        task.BuildEngine = engine;
+        task.PipelineFile = "does-not-exist.yaml";
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(DiagnosticCodes.StageNotBuilt, Assert.Single(engine.Errors).Code);
+    }
+
+    private static (T Task, RecordingBuildEngine Engine) NewTask<T>() where T : StageTask, new()
+    {
+        var engine = new RecordingBuildEngine();
+        return (new T { BuildEngine = engine, PipelineFile = PipelineFile }, engine);
+    }
+}
