@@ -50,25 +50,6 @@ public sealed class StageTargetsTests
     }
 
     [Fact]
-    public async Task StageNotBuilt_FailsWithPIPE003_AndRunsNothing()
-    {
-        var notBuilt = StageNames.InWorkflowOrder.Where(s => !PipelineRunner.IsBuilt(s)).ToList();
-        if (notBuilt.Count == 0)
-            return; // every stage is built: there is nothing left to refuse
-        using var workspace = new TempWorkspace();
-        // Calls the task directly, so the stages before it do not run.
-        var stage = notBuilt[^1];
-        var project = workspace.Write("notbuilt.proj", TestProjects.ImportingTargets(
-            $"""<Target Name="Direct"><{stage} PipelineFile="$(PipelineFile)" /></Target>"""));
-
-        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "Direct"));
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains($"error PIPE003: {stage}: this stage is not built yet", result.Output);
-        Assert.False(File.Exists(workspace.PathOf("mlruns.db")), result.ToString());
-    }
-
-    [Fact]
     public async Task BadPipelineFile_FailsWithPIPE001_AtTheFileAndLine()
     {
         using var workspace = new TempWorkspace();

@@ -77,6 +77,7 @@ public sealed partial class PipelineRunner
         ["model_version"] = output.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["model_uri"] = output.AliasUri,
         ["model_artifact_uri"] = output.ModelArtifactUri,
+        ["model_directory"] = output.ModelArtifactUri,
     };
 
     /// <summary>The version the alias names, when it is still a registration of <paramref name="runId"/>: the package result still exists.</summary>
