@@ -6,5 +6,6 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
 {
     RunStageCommand.Create(time),
     StagesCommand.Create(),
+    ServerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
