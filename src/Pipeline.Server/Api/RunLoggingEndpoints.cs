@@ -26,7 +26,7 @@ internal static class RunLoggingEndpoints
         return group;
     }
 
-    private static async Task LogMetric(HttpContext http, ITrackingStore store)
+    private static async Task LogMetric(HttpContext http, MetricWriteBatcher batcher)
     {
         using var args = await RequestArgs.ReadAsync(http);
         var runId = args.RunId();
@@ -35,7 +35,7 @@ internal static class RunLoggingEndpoints
             args.Double("value") ?? throw RequestArgs.Missing("value"),
             args.Long("timestamp") ?? throw RequestArgs.Missing("timestamp"),
             args.Long("step") ?? 0);
-        await store.LogMetricAsync(runId, metric, http.RequestAborted);
+        await batcher.LogAsync(runId, metric);
         await JsonResponse.EmptyAsync(http);
     }
 

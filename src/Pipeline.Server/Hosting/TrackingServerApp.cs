@@ -39,6 +39,7 @@ public static class TrackingServerApp
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<MetricWriteBatcher>();
         builder.Services.AddSingleton(new ArtifactRepositoryRegistry());
         builder.Services.AddSingleton<ServerArtifacts>();
         return builder;

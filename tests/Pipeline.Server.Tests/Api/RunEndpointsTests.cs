@@ -131,4 +131,18 @@ public sealed class RunEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal("""[{"path":"plots/roc.png","is_dir":false,"file_size":3}]""", plots.GetProperty("files").GetRawText());
         await _api.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE", HttpMethod.Get, $"artifacts/list?run_id={run}&path=../../other");
     }
+
+    [Fact]
+    public async Task LogMetric_ConcurrentWithOneBadKey_OnlyTheBadRequestFails_AllGoodOnesCommitted()
+    {
+        var (_, run) = await NewRunAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => _api.PostAsync("runs/log-metric",
+            $$"""{"run_id":"{{run}}","key":"{{(i == 17 ? "bad/../key" : "m")}}","value":{{i}},"timestamp":{{i}},"step":{{i}}}""")));
+
+        Assert.Equal(63, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.Equal("INVALID_PARAMETER_VALUE", Assert.Single(answers, a => a.Status != HttpStatusCode.OK).Body.GetProperty("error_code").GetString());
+        var history = (await _api.OkAsync(HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=m")).GetProperty("metrics");
+        Assert.Equal(63, history.GetArrayLength());
+    }
 }
