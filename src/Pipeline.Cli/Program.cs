@@ -10,6 +10,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     ExperimentsCommand.Create(),
     RunsCommand.Create(),
     ServeCommand.Create(),
+    ServerCommand.Create(),
 };
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync();

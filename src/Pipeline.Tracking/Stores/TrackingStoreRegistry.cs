@@ -3,13 +3,14 @@ namespace Pipeline.Tracking.Stores;
 /// <summary>
 /// Picks the tracking store for a URI by its scheme (MLflow's store registry, as an instance). A scheme with a driver
 /// suffix such as <c>postgresql+psycopg2</c> is looked up without it. <see cref="CreateDefault"/> knows
-/// <c>sqlite</c>, <c>postgresql</c> and <c>postgres</c>.
+/// <c>sqlite</c>, <c>postgresql</c>, <c>postgres</c>, and <c>http</c> / <c>https</c> (a tracking server, through
+/// <see cref="Rest.RestTrackingStore"/> with credentials from MLflow's client variables).
 /// </summary>
 public sealed class TrackingStoreRegistry
 {
     private readonly Dictionary<string, TrackingStoreFactory> _factories = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A registry with the SQL stores: <c>sqlite:///path.db</c>, <c>postgresql://...</c>, <c>postgres://...</c>.</summary>
+    /// <summary>A registry with the SQL stores (<c>sqlite:///path.db</c>, <c>postgresql://...</c>, <c>postgres://...</c>) and the REST store (<c>http(s)://host:port</c>).</summary>
     public static TrackingStoreRegistry CreateDefault()
     {
         var registry = new TrackingStoreRegistry();
@@ -17,6 +18,10 @@ public sealed class TrackingStoreRegistry
         TrackingStoreFactory postgres = (uri, root, time) => new PostgresTrackingStore(uri, root, time);
         registry.Register("postgresql", postgres);
         registry.Register("postgres", postgres);
+        TrackingStoreFactory rest = (uri, _, time) =>
+            new Rest.RestTrackingStore(new Uri(uri), Rest.RestTrackingStoreOptions.FromEnvironment(new Metadata.ProcessEnvironmentVariables()), time);
+        registry.Register("http", rest);
+        registry.Register("https", rest);
         return registry;
     }
 

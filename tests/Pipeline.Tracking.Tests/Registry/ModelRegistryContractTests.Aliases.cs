@@ -3,7 +3,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
 namespace Pipeline.Tracking.Tests.Registry;
 
-public abstract partial class ModelRegistryContractTests
+public abstract partial class ModelRegistryContractTests<TStore>
 {
     [StoreFact]
     public async Task SetAlias_ThenMoveIt_PointsAtOneVersionOnly()

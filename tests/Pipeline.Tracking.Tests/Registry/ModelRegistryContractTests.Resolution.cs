@@ -3,7 +3,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
 namespace Pipeline.Tracking.Tests.Registry;
 
-public abstract partial class ModelRegistryContractTests
+public abstract partial class ModelRegistryContractTests<TStore>
 {
     /// <summary>A run, and a model whose version 1 is <c>runs:/{run}/model</c> and version 2 a plain S3 folder, alias champion → 1.</summary>
     private async Task<(ModelUriResolver Resolver, string Name, string RunId, string RunArtifacts)> ResolutionFixtureAsync()

@@ -3,7 +3,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
 namespace Pipeline.Tracking.Tests.Registry;
 
-public abstract partial class ModelRegistryContractTests
+public abstract partial class ModelRegistryContractTests<TStore>
 {
     /// <summary>Models {p}-Alpha (tag team=vision), {p}-beta (team=Vision), {p}-gamma (no tags), created a second apart.</summary>
     private async Task<string> SearchFixtureAsync()

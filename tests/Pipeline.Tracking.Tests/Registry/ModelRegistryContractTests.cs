@@ -6,21 +6,23 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 namespace Pipeline.Tracking.Tests.Registry;
 
 /// <summary>
-/// The model registry contract, run against every SQL store (see the derived classes). Tests use uniquely named models
+/// The model registry contract, run against every store implementing both contracts (the SQL stores here, the REST store in
+/// Pipeline.Server.Tests). Tests use uniquely named models
 /// so that they can share one database per class.
 /// </summary>
-public abstract partial class ModelRegistryContractTests : IAsyncLifetime
+public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetime
+    where TStore : class, ITrackingStore, IModelRegistry
 {
     protected const string ArtifactRoot = "/artifacts/root";
 
     protected ManualClock Clock { get; } = new(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
-    protected SqlTrackingStore Store { get; private set; } = null!;
+    protected TStore Store { get; private set; } = null!;
 
     /// <summary>A store on this class's database; a second call opens another store on the same database.</summary>
-    protected abstract SqlTrackingStore OpenStore(TimeProvider clock);
+    protected abstract TStore OpenStore(TimeProvider clock);
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         Store = OpenStore(Clock);
         return Task.CompletedTask;

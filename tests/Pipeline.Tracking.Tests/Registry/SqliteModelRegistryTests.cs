@@ -5,7 +5,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 namespace Pipeline.Tracking.Tests.Registry;
 
 /// <summary>The registry contract against SQLite: a fresh database file per test.</summary>
-public sealed class SqliteModelRegistryTests : ModelRegistryContractTests
+public sealed class SqliteModelRegistryTests : ModelRegistryContractTests<SqlTrackingStore>
 {
     private readonly TempDirectory _dir = new();
 

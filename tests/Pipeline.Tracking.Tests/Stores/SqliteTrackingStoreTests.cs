@@ -5,7 +5,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 namespace Pipeline.Tracking.Tests.Stores;
 
 /// <summary>The store contract against SQLite: a fresh database file per test.</summary>
-public sealed class SqliteTrackingStoreTests : TrackingStoreContractTests
+public sealed class SqliteTrackingStoreTests : SqlTrackingStoreContractTests
 {
     private readonly TempDirectory _dir = new();
 
@@ -21,7 +21,7 @@ public sealed class SqliteTrackingStoreTests : TrackingStoreContractTests
     [Fact]
     public async Task Initialize_NewFile_UsesWalJournal()
     {
-        await Store.InitializeAsync();
+        await SqlStore.InitializeAsync();
 
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("mlruns.db")}");
         await connection.OpenAsync();

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Server.Api;
+using Pipeline.Server.Artifacts;
+using Pipeline.Server.Operations;
+using Pipeline.Tracking;
+using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Registry;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Server.Hosting;
+
+/// <summary>The tracking server's wiring: services on the builder, middleware and endpoint groups on the app.</summary>
+public static class TrackingServerApp
+{
+    /// <summary>
+    /// Registers the store (also as <see cref="IModelRegistry"/>; not disposed by the container), the options, the clock,
+    /// metrics and artifact services, and console logging (warnings, plus one line per request when enabled).
+    /// </summary>
+    public static WebApplicationBuilder AddTrackingServer(this WebApplicationBuilder builder, TrackingServerOptions options, ITrackingStore store, TimeProvider time)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(RequestLoggingMiddleware).FullName, options.LogRequests ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var registry = store as IModelRegistry
+            ?? throw new TrackingServerStartupException($"The store {store.GetType().Name} has no model registry; the server needs one.");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<MetricWriteBatcher>();
+        builder.Services.AddSingleton(new ArtifactRepositoryRegistry());
+        builder.Services.AddSingleton<ServerArtifacts>();
+        return builder;
+    }
+
+    /// <summary>Middleware (request log and metrics, MLflow errors, authentication) and every endpoint group.</summary>
+    public static WebApplication MapTrackingServer(this WebApplication app, TrackingServerOptions options)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<MlflowErrorMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+
+        app.MapGroup("/api/2.0/mlflow").MapTracking();
+        app.MapGroup("/ajax-api/2.0/mlflow").MapTracking();
+        if (options.ServeArtifacts)
+        {
+            app.MapGroup("/api/2.0/mlflow-artifacts").MapArtifactProxy();
+            app.MapGroup("/ajax-api/2.0/mlflow-artifacts").MapArtifactProxy();
+        }
+
+        app.MapOperations();
+        // The web dashboard will be mapped here (server-rendered pages at "/").
+        app.MapFallback("/api/{**rest}", NotFound);
+        app.MapFallback("/ajax-api/{**rest}", NotFound);
+        return app;
+    }
+
+    private static Task NotFound(HttpContext http) =>
+        MlflowErrorMiddleware.WriteErrorAsync(http, "ENDPOINT_NOT_FOUND", $"No API endpoint {http.Request.Method} {http.Request.Path}", StatusCodes.Status404NotFound);
+}
