@@ -4,7 +4,7 @@ namespace Pipeline.Bench.Training;
 
 /// <summary>
 /// The bench's command line: <c>[cli|scale] [--cli PATH] [--repo DIR] [--repeat N] [--sizes 10000,100000]
-/// [--timeout-minutes M] [--env NAME=VALUE]...</c>; <c>--scale N --csv PATH</c> selects the child mode.
+/// [--timeout-minutes M] [--skip-sweep] [--env NAME=VALUE]...</c>; <c>--scale N --csv PATH</c> selects the child mode.
 /// </summary>
 public sealed record BenchArguments
 {
@@ -32,6 +32,9 @@ public sealed record BenchArguments
     /// <summary>Extra environment variables for the CLI processes (e.g. <c>DOTNET_TieredPGO=0</c>), to compare runtime settings.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Scale bench: load and split only, no sweep (to see a size's memory when its sweep is too slow). Default false.</summary>
+    public bool SkipSweep { get; init; }
+
     /// <summary>Child mode: the row count to measure.</summary>
     public int? ChildRows { get; init; }
 
@@ -56,6 +59,7 @@ public sealed record BenchArguments
                 "--timeout-minutes" => result with { ChildTimeout = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--scale" => result with { ChildRows = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--csv" => result with { ChildCsv = Next() },
+                "--skip-sweep" => result with { SkipSweep = true },
                 "--env" => AddEnvironment(result, environment, Next()),
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };

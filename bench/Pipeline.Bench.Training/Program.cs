@@ -4,7 +4,7 @@ using Pipeline.Bench.Training;
 // process the scale bench starts per size, so each size's peak memory is its own.
 var arguments = BenchArguments.Parse(args);
 if (arguments.ChildRows is { } rows)
-    return ScaleChild.Run(rows, arguments.ChildCsv ?? throw new ArgumentException("--scale needs --csv PATH"));
+    return ScaleChild.Run(rows, arguments.ChildCsv ?? throw new ArgumentException("--scale needs --csv PATH"), arguments.SkipSweep);
 
 var output = Console.Out;
 output.WriteLine($"Pipeline.Bench.Training on {Environment.ProcessorCount} cores, {LoadAverage.Describe()}");

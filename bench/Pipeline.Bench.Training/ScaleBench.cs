@@ -14,7 +14,7 @@ internal sealed class ScaleBench(BenchArguments arguments, TextWriter output)
     {
         using var work = new TempFolder("pipeline-bench-scale");
         output.WriteLine($"Scale bench: {SyntheticData.FeatureCount} features, {ScaleChild.Grid.Length} configurations, " +
-            $"{ScaleChild.Folds}-fold CV, parallelism {ScaleChild.Parallelism}; CSVs in {work.Path}");
+            $"{ScaleChild.Folds}-fold CV, parallelism {ScaleChild.Parallelism}{(arguments.SkipSweep ? " (sweep skipped)" : "")}; CSVs in {work.Path}");
         output.WriteLine();
         output.WriteLine($"  {"rows",9}  {"csv MB",7}  {"load s",7}  {"split s",7}  {"sweep s",8}  {"peak MB",8}  {"alloc GB",8}  {"cpu s",7}  {"load avg",8}");
         foreach (var rows in arguments.Sizes)
@@ -37,6 +37,7 @@ internal sealed class ScaleBench(BenchArguments arguments, TextWriter output)
     {
         var start = SelfStartInfo();
         foreach (var argument in new[] { "--scale", rows.ToString(CultureInfo.InvariantCulture), "--csv", csv }) start.ArgumentList.Add(argument);
+        if (arguments.SkipSweep) start.ArgumentList.Add("--skip-sweep");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the scale child");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -23,7 +23,7 @@ internal static class ScaleChild
         ("lightgbm", "number_of_trees", 50),
     ];
 
-    public static int Run(int rows, string csv)
+    public static int Run(int rows, string csv, bool skipSweep = false)
     {
         var clock = Stopwatch.StartNew();
         var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = SyntheticData.Label, Task = TaskKind.Binary }).Load(csv);
@@ -36,7 +36,7 @@ internal static class ScaleChild
 
         clock.Restart();
         var results = new (string Name, double Seconds, double Auc)[Grid.Length];
-        Parallel.For(0, Grid.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
+        Parallel.For(0, skipSweep ? 0 : Grid.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
         {
             var (trainer, parameter, value) = Grid[i];
             var configuration = TrainerCatalog.Default.Resolve(TaskKind.Binary, trainer, new Dictionary<string, object?> { [parameter] = value });
@@ -49,7 +49,7 @@ internal static class ScaleChild
         self.Refresh();
         Console.WriteLine(FormattableString.Invariant(
             $"RESULT load={load.TotalSeconds:F3} split={splitTime.TotalSeconds:F3} sweep={sweep.TotalSeconds:F3} peak_mb={self.PeakWorkingSet64 / 1048576.0:F0} allocated_gb={GC.GetTotalAllocatedBytes() / 1073741824.0:F2} cpu={self.TotalProcessorTime.TotalSeconds:F1}"));
-        foreach (var (name, seconds, auc) in results)
+        foreach (var (name, seconds, auc) in results.Where(r => r.Name is not null))
             Console.WriteLine(FormattableString.Invariant($"TRIAL {name} {seconds:F2} s, roc_auc {auc:F4}"));
         return 0;
     }
