@@ -20,12 +20,12 @@ public static class LoadWorker
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    /// <summary>Runs one worker per argument list at once and waits for all (at most two minutes).</summary>
+    /// <summary>Runs one worker per argument list at once and waits for all (at most ten minutes: a loaded CI machine is slow, a hung worker is not).</summary>
     public static async Task<IReadOnlyList<Result>> RunAllAsync(IEnumerable<string[]> argumentLists)
     {
         Assert.True(File.Exists(DllPath), $"Load worker not built at {DllPath}");
         var processes = argumentLists.Select(Start).ToList();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var results = new List<Result>();
         foreach (var (process, stdout, stderr) in processes)
         {
