@@ -49,14 +49,28 @@ public sealed class StageContext : IAsyncDisposable
         var location = TrackingLocation.Resolve(options, spec, environment, Directory.GetCurrentDirectory());
         var store = TrackingStoreRegistry.CreateDefault().Open(location.TrackingUri, location.ArtifactRoot, time);
         var artifacts = new ArtifactRepositoryRegistry();
+        HttpClient? http = null;
+        if (Uri.TryCreate(location.TrackingUri, UriKind.Absolute, out var server) && server.Scheme is "http" or "https")
+        {
+            // Runs created through a tracking server keep their files behind its artifact proxy (mlflow-artifacts:/...).
+            http = new HttpClient();
+            var token = environment.Get("MLFLOW_TRACKING_TOKEN");
+            artifacts.AddMlflowArtifacts(server, http, string.IsNullOrEmpty(token) ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token));
+        }
         var tracking = new TrackingClient(store, artifacts.Open, time, new TrackingClientOptions
         {
             Environment = environment,
             InterruptGuard = guard,
             RepositoryPath = Path.GetDirectoryName(Path.GetFullPath(options.PipelinePath)),
         });
-        return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options);
+        return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options) { _http = http };
     }
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    private HttpClient? _http;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _http?.Dispose();
+    }
 }
