@@ -21,6 +21,7 @@ internal static class ExperimentEndpoints
         group.MapPost("/experiments/delete", Delete);
         group.MapPost("/experiments/restore", Restore);
         group.MapPost("/experiments/set-experiment-tag", SetTag);
+        group.MapPost("/experiments/delete-experiment-tag", DeleteTag);
         return group;
     }
 
@@ -100,6 +101,13 @@ internal static class ExperimentEndpoints
         using var args = await RequestArgs.ReadAsync(http);
         var tag = new RunTag(args.Required("key"), args.OptionalString("value"));
         await store.SetExperimentTagAsync(args.Required("experiment_id"), tag, http.RequestAborted);
+        await JsonResponse.EmptyAsync(http);
+    }
+
+    private static async Task DeleteTag(HttpContext http, ITrackingStore store)
+    {
+        using var args = await RequestArgs.ReadAsync(http);
+        await store.DeleteExperimentTagAsync(args.Required("experiment_id"), args.Required("key"), http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }
 

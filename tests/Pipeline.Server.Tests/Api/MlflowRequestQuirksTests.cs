@@ -104,4 +104,18 @@ public sealed class MlflowRequestQuirksTests(ServerFixture server) : IClassFixtu
         Assert.Equal(JsonValueKind.Number, version.GetProperty("creation_timestamp").ValueKind);
         Assert.Equal("", version.GetProperty("tags")[0].GetProperty("value").GetString());
     }
+
+    [Fact]
+    public async Task DeleteExperimentTag_IsPostAndRemovesTheTag()
+    {
+        var (exp, _) = await NewRunAsync();
+        await _api.OkAsync(HttpMethod.Post, "experiments/set-experiment-tag", $$"""{"experiment_id":"{{exp}}","key":"k","value":"v"}""");
+
+        await _api.OkAsync(HttpMethod.Post, "experiments/delete-experiment-tag", $$"""{"experiment_id":"{{exp}}","key":"k"}""");
+
+        var experiment = (await _api.OkAsync(HttpMethod.Get, $"experiments/get?experiment_id={exp}")).GetProperty("experiment");
+        Assert.False(experiment.TryGetProperty("tags", out _));
+        await _api.ErrorAsync(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST", HttpMethod.Post, "experiments/delete-experiment-tag",
+            $$"""{"experiment_id":"{{exp}}","key":"k"}""");
+    }
 }
