@@ -21,6 +21,7 @@ internal static class ExperimentEndpoints
         group.MapPost("/experiments/delete", Delete);
         group.MapPost("/experiments/restore", Restore);
         group.MapPost("/experiments/set-experiment-tag", SetTag);
+        group.MapPost("/experiments/delete-experiment-tag", DeleteTag);
         return group;
     }
 
@@ -76,9 +77,8 @@ internal static class ExperimentEndpoints
     private static async Task Update(HttpContext http, ITrackingStore store)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        var id = args.Required("experiment_id");
-        if (args.String("new_name") is { Length: > 0 } name)
-            await store.RenameExperimentAsync(id, name, http.RequestAborted);
+        // MLflow requires new_name (UpdateExperiment's schema), so an update without one is an error, not a no-op.
+        await store.RenameExperimentAsync(args.Required("experiment_id"), args.Required("new_name"), http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }
 
@@ -99,8 +99,15 @@ internal static class ExperimentEndpoints
     private static async Task SetTag(HttpContext http, ITrackingStore store)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        var tag = new RunTag(args.Required("key"), args.String("value") ?? "");
+        var tag = new RunTag(args.Required("key"), args.OptionalString("value"));
         await store.SetExperimentTagAsync(args.Required("experiment_id"), tag, http.RequestAborted);
+        await JsonResponse.EmptyAsync(http);
+    }
+
+    private static async Task DeleteTag(HttpContext http, ITrackingStore store)
+    {
+        using var args = await RequestArgs.ReadAsync(http);
+        await store.DeleteExperimentTagAsync(args.Required("experiment_id"), args.Required("key"), http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }
 

@@ -87,7 +87,7 @@ internal static class ModelVersionEndpoints
     {
         using var args = await RequestArgs.ReadAsync(http);
         var (name, version) = NameVersion(args);
-        var tag = new RegistryTag(args.Required("key"), args.String("value") ?? throw RequestArgs.Missing("value"));
+        var tag = new RegistryTag(args.Required("key"), args.OptionalString("value"));
         await registry.SetModelVersionTagAsync(name, version, tag, http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }

@@ -95,7 +95,7 @@ internal static class RegisteredModelEndpoints
     private static async Task SetTag(HttpContext http, IModelRegistry registry)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        var tag = new RegistryTag(args.Required("key"), args.String("value") ?? throw RequestArgs.Missing("value"));
+        var tag = new RegistryTag(args.Required("key"), args.OptionalString("value"));
         await registry.SetRegisteredModelTagAsync(args.Required("name"), tag, http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }

@@ -9,8 +9,9 @@ using Pipeline.Tracking.Stores.Rest;
 namespace Pipeline.Server.Api;
 
 /// <summary>
-/// A request's parameters as MLflow's handlers read them: the query string for GET (and bodiless DELETE), the JSON
-/// body otherwise (an empty body is <c>{}</c>). List parameters repeat their key in a query string.
+/// A request's parameters as MLflow's handlers read them (<c>_get_request_message</c>): the query string for a GET
+/// that has one (and for a bodiless DELETE), the JSON body otherwise, even for a GET without a query string (an empty
+/// body is <c>{}</c>). List parameters repeat their key in a query string.
 /// </summary>
 internal sealed class RequestArgs : IDisposable
 {
@@ -29,7 +30,7 @@ internal sealed class RequestArgs : IDisposable
     public static async Task<RequestArgs> ReadAsync(HttpContext http)
     {
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || (HttpMethods.IsDelete(request.Method) && request.ContentLength is null or 0 && request.Query.Count > 0))
+        if ((HttpMethods.IsGet(request.Method) && request.Query.Count > 0) || (HttpMethods.IsDelete(request.Method) && request.ContentLength is null or 0 && request.Query.Count > 0))
             return new RequestArgs(null, request.Query);
         var reader = request.BodyReader;
         ReadResult result;
@@ -72,6 +73,9 @@ internal sealed class RequestArgs : IDisposable
             return _query.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
         return MlflowJsonReader.String(Body, name);
     }
+
+    /// <summary>An optional string parameter; absent is <c>""</c>, as a proto2 string field MLflow reads without <c>HasField</c>.</summary>
+    public string OptionalString(string name) => String(name) ?? "";
 
     /// <summary>The parameter, or INVALID_PARAMETER_VALUE "Missing value for required parameter ..." as MLflow says it.</summary>
     public string Required(string name) => String(name) is { Length: > 0 } value ? value : throw Missing(name);

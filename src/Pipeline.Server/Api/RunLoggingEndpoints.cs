@@ -43,7 +43,7 @@ internal static class RunLoggingEndpoints
     {
         using var args = await RequestArgs.ReadAsync(http);
         var runId = args.RunId();
-        var param = new Param(args.Required("key"), args.String("value") ?? throw RequestArgs.Missing("value"));
+        var param = new Param(args.Required("key"), args.OptionalString("value"));
         await store.LogParamAsync(runId, param, http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }
@@ -52,7 +52,7 @@ internal static class RunLoggingEndpoints
     {
         using var args = await RequestArgs.ReadAsync(http);
         var runId = args.RunId();
-        var tag = new RunTag(args.Required("key"), args.String("value") ?? throw RequestArgs.Missing("value"));
+        var tag = new RunTag(args.Required("key"), args.OptionalString("value"));
         await store.SetTagAsync(runId, tag, http.RequestAborted);
         await JsonResponse.EmptyAsync(http);
     }
@@ -68,6 +68,9 @@ internal static class RunLoggingEndpoints
     {
         using var args = await RequestArgs.ReadAsync(http);
         var runId = args.Required("run_id");
+        RequireFields(args.Body, "metrics", "key", "value", "timestamp");
+        RequireFields(args.Body, "params", "key");
+        RequireFields(args.Body, "tags", "key");
         var metrics = MlflowJsonReader.Array(args.Body, "metrics").Select(MlflowJsonReader.ReadMetric).ToList();
         var parameters = MlflowJsonReader.ReadTags(args.Body, "params").Select(t => new Param(t.Key, t.Value)).ToList();
         await store.LogBatchAsync(runId, metrics, parameters, args.Tags(), http.RequestAborted);
@@ -88,5 +91,30 @@ internal static class RunLoggingEndpoints
         var runId = args.RunId();
         var history = await store.GetMetricHistoryAsync(runId, args.Required("metric_key"), http.RequestAborted);
         await JsonResponse.WriteAsync(http, w => MlflowJsonWriter.WriteMetrics(w, "metrics", history));
+    }
+
+    /// <summary>
+    /// MLflow's log-batch checks: each element of <paramref name="list"/> has every field in <paramref name="fields"/>
+    /// (present, not null, not ""), else INVALID_PARAMETER_VALUE naming e.g. <c>metrics[3].value</c>. Without it a
+    /// metric lacking its value would be read as 0 and logged.
+    /// </summary>
+    private static void RequireFields(System.Text.Json.JsonElement body, string list, params string[] fields)
+    {
+        var index = 0;
+        foreach (var element in MlflowJsonReader.Array(body, list))
+        {
+            foreach (var field in fields)
+            {
+                if (element.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !element.TryGetProperty(field, out var v)
+                    || v.ValueKind == System.Text.Json.JsonValueKind.Null
+                    || (v.ValueKind == System.Text.Json.JsonValueKind.String && v.GetString()!.Length == 0))
+                {
+                    throw RequestArgs.Missing($"{list}[{index}].{field}");
+                }
+            }
+
+            index++;
+        }
     }
 }

@@ -29,6 +29,9 @@ public interface ITrackingStore : IAsyncDisposable
 
     Task SetExperimentTagAsync(string experimentId, RunTag tag, CancellationToken ct = default);
 
+    /// <summary>Deletes an experiment tag (MLflow's <c>experiments/delete-experiment-tag</c>); the experiment must be active and the tag must exist.</summary>
+    Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken ct = default);
+
     /// <summary>Creates a RUNNING run. <paramref name="startTime"/> is Unix ms; a missing name is generated as MLflow does.</summary>
     Task<Run> CreateRunAsync(string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct = default);
 

@@ -32,6 +32,7 @@ public sealed class FailingTrackingStore(ITrackingStore inner) : ITrackingStore
     public Task RenameExperimentAsync(string experimentId, string newName, CancellationToken ct = default) => inner.RenameExperimentAsync(experimentId, newName, ct);
 
     public Task SetExperimentTagAsync(string experimentId, RunTag tag, CancellationToken ct = default) => inner.SetExperimentTagAsync(experimentId, tag, ct);
+    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken ct = default) => inner.DeleteExperimentTagAsync(experimentId, key, ct);
 
     public Task<Run> CreateRunAsync(string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct = default) =>
         inner.CreateRunAsync(experimentId, userId, startTime, tags, runName, ct);

@@ -133,6 +133,19 @@ public abstract partial class TrackingStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task DeleteExperimentTag_RemovesIt_MissingTagDoesNotExist()
+    {
+        var id = await NewExperimentAsync();
+        await Store.SetExperimentTagAsync(id, new RunTag("k", "1"));
+
+        await Store.DeleteExperimentTagAsync(id, "k");
+
+        Assert.False((await Store.GetExperimentAsync(id)).Tags.ContainsKey("k"));
+        var error = await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.DeleteExperimentTagAsync(id, "k"));
+        Assert.Equal($"No tag with name: k in experiment with id {id}", error.Message);
+    }
+
+    [StoreFact]
     public async Task SearchExperiments_OrderByNamePaged_ReturnsEveryExperimentOnce()
     {
         var prefix = Unique("page");

@@ -98,6 +98,14 @@ public sealed partial class RestTrackingStore : ITrackingStore, IModelRegistry
         }, ct);
 
     /// <inheritdoc />
+    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken ct = default) =>
+        PostVoidAsync("experiments/delete-experiment-tag", w =>
+        {
+            w.WriteString("experiment_id", experimentId);
+            w.WriteString("key", key);
+        }, ct);
+
+    /// <inheritdoc />
     public Task SetExperimentTagAsync(string experimentId, RunTag tag, CancellationToken ct = default) =>
         PostVoidAsync("experiments/set-experiment-tag", w =>
         {

@@ -123,6 +123,26 @@ public abstract partial class SqlTrackingStore
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken ct = default)
+    {
+        var id = ParseExperimentId(experimentId);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var stage = await GetExperimentStageAsync(connection, transaction, id, experimentId, ct).ConfigureAwait(false);
+        if (stage != LifecycleStage.Active)
+        {
+            throw new TrackingException(ErrorCode.InvalidParameterValue,
+                $"The experiment {experimentId} must be in the 'active' state. Current state is {stage.ToMlflowName()}.");
+        }
+
+        var deleted = await Sql.ExecuteAsync(connection, transaction, "DELETE FROM experiment_tags WHERE experiment_id = @id AND key = @key", ct,
+            ("id", id), ("key", key)).ConfigureAwait(false);
+        if (deleted == 0)
+            throw new TrackingException(ErrorCode.ResourceDoesNotExist, $"No tag with name: {key} in experiment with id {experimentId}");
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
     private async Task SetExperimentLifecycleAsync(string experimentId, LifecycleStage target, CancellationToken ct)
     {
         var id = ParseExperimentId(experimentId);
