@@ -204,7 +204,7 @@ public abstract partial class SqlTrackingStore
             Sql.Add(command, $"@n{i}", false);
         }
 
-        command.CommandText = text.Append(" ON CONFLICT (key, timestamp, step, run_uuid, value, is_nan) DO NOTHING").ToString();
+        command.CommandText = text.Append(" ON CONFLICT (run_uuid, key, step, timestamp, value, is_nan) DO NOTHING").ToString();
         return command;
     }
 }
