@@ -9,7 +9,8 @@ public abstract partial class SqlTrackingStore
     /// <summary>
     /// The runs with these ids, in the given order (unknown ids are left out), with tags, params, latest metrics and
     /// inputs. Each table is read in one query whose ids are a single bound value (<see cref="SqlDialect.InIdSet"/>):
-    /// binding hundreds of named parameters costs more than the reads themselves on SQLite.
+    /// binding hundreds of named parameters costs more than the reads themselves on SQLite. Rows come ordered by
+    /// (run_uuid, key), the primary key order of SQLite's tables, so they need no sort and each run's are in key order.
     /// </summary>
     private async Task<List<Run>> ReadRunsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> runIds, CancellationToken ct)
     {
@@ -35,12 +36,12 @@ public abstract partial class SqlTrackingStore
                 r.NullableString(2) ?? "", r.NullableString(3) ?? "", status, r.NullableInt64(5) ?? 0, r.NullableInt64(6),
                 r.NullableString(7) ?? "", MlflowNames.ParseLifecycleStage(r.GetString(8)));
         }, ct).ConfigureAwait(false);
-        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM tags WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY key", binds,
+        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM tags WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
             r => Bucket(tags, r.GetString(0)).Add(new RunTag(r.GetString(1), r.NullableString(2) ?? "")), ct).ConfigureAwait(false);
-        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM params WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY key", binds,
+        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM params WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
             r => Bucket(parameters, r.GetString(0)).Add(new Param(r.GetString(1), r.GetString(2))), ct).ConfigureAwait(false);
         await ForEachRowAsync(connection, transaction,
-            $"SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY key", binds,
+            $"SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
             r => Bucket(metrics, r.GetString(0)).Add(ReadMetric(r, 1)), ct).ConfigureAwait(false);
         await ReadInputsAsync(connection, transaction, binds, inputs, ct).ConfigureAwait(false);
 
@@ -86,7 +87,7 @@ public abstract partial class SqlTrackingStore
 
     private static Metric ReadMetric(DbDataReader r, int first) =>
         new(r.GetString(first), r.GetBoolean(first + 4) ? double.NaN : r.GetDouble(first + 1),
-            r.NullableInt64(first + 2) ?? 0, Convert.ToInt64(r.GetValue(first + 3)));
+            r.IsDBNull(first + 2) ? 0 : r.GetInt64(first + 2), r.GetInt64(first + 3));
 
     private static async Task ForEachRowAsync(DbConnection connection, DbTransaction? transaction, string sql, (string, object?)[] binds,
         Action<DbDataReader> onRow, CancellationToken ct)
