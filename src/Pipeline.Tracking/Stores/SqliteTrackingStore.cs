@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Pipeline.Tracking.Stores.Sql;
 
@@ -24,6 +25,10 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
         $"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA temp_store = MEMORY;";
 
     private readonly string _connectionString;
+
+    // Native connections (pooled by Microsoft.Data.Sqlite) that already have the session pragmas; weak, so a handle the
+    // pool drops is forgotten with it.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> _configuredHandles = new();
 
     /// <summary>SQLite's page cache per connection: 32 MiB at most, grown only as pages are used.</summary>
     public const int CacheKibibytes = 32 * 1024;
@@ -87,8 +92,14 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await Sql.Sql.ExecuteAsync(connection, null,
-                SessionPragmas, ct).ConfigureAwait(false);
+            // A pooled connection reopens the same native handle with its settings still in place; only a new one needs
+            // them (six statements per call were a tenth of a single LogMetric).
+            if (connection.Handle is { } handle && !_configuredHandles.TryGetValue(handle, out _))
+            {
+                await Sql.Sql.ExecuteAsync(connection, null, SessionPragmas, ct).ConfigureAwait(false);
+                _configuredHandles.AddOrUpdate(handle, SessionPragmas);
+            }
+
             return connection;
         }
         catch
