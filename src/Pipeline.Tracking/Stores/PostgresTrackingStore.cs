@@ -37,6 +37,46 @@ public sealed class PostgresTrackingStore : SqlTrackingStore
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
+    // Tables the run search joins. Until PostgreSQL has analyzed them it plans with guesses of one row each, and the
+    // search filling 100 of 1,000 runs nested-looped its way to 2 s instead of 4 ms; autovacuum only analyzes a table a
+    // minute or more after it has filled. So the first searches analyze the ones never analyzed, once they hold rows.
+    private const string UnanalyzedSearchTablesSql = """
+        SELECT COUNT(*) FILTER (WHERE last_analyze IS NULL AND last_autoanalyze IS NULL AND n_live_tup >= @rows),
+               COUNT(*) FILTER (WHERE last_analyze IS NULL AND last_autoanalyze IS NULL)
+        FROM pg_stat_user_tables
+        WHERE schemaname = current_schema() AND relname IN ('runs', 'params', 'tags', 'latest_metrics')
+        """;
+
+    /// <summary>How many rows a never-analyzed search table holds before a search analyzes it: 100.</summary>
+    public const int AnalyzeThresholdRows = 100;
+
+    private volatile bool _searchTablesAnalyzed;
+
+    private protected override async Task BeforeSearchAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (_searchTablesAnalyzed)
+        {
+            return;
+        }
+
+        long due, unanalyzed;
+        await using (var command = Sql.Sql.Command(connection, null, UnanalyzedSearchTablesSql, ("rows", (long)AnalyzeThresholdRows)))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            (due, unanalyzed) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        if (due > 0)
+        {
+            await Sql.Sql.ExecuteAsync(connection, null, "ANALYZE runs, params, tags, latest_metrics", ct).ConfigureAwait(false);
+            unanalyzed = 0;
+        }
+
+        // From here on autovacuum keeps the statistics current.
+        _searchTablesAnalyzed = unanalyzed == 0;
+    }
+
     private protected override async Task<DbConnection> OpenConnectionCoreAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
 }

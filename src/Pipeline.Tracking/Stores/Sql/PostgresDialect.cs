@@ -34,6 +34,10 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string CaseInsensitiveLike(string column, string parameter) => $"{column} ILIKE {parameter}";
 
+    public override string InIdSet(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object IdSetValue(IReadOnlyCollection<string> ids) => ids.ToArray();
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

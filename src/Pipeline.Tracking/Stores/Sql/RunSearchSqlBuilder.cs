@@ -9,6 +9,9 @@ namespace Pipeline.Tracking.Stores.Sql;
 /// <summary>
 /// Translates a parsed <see cref="RunSearch"/> into one SELECT of run ids. Every value is a bound parameter;
 /// only column names chosen from fixed tables and generated parameter names enter the SQL text.
+/// Metric, param and tag filters are inner joins rather than correlated EXISTS: each of those tables holds at most one
+/// row per (key, run), so the join keeps the same runs, and the database may start from the most selective filter's
+/// index (latest_metrics (key, is_nan, value), params (key, value)) instead of probing every run of the experiment.
 /// </summary>
 internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
 {
@@ -28,6 +31,10 @@ internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
     private readonly List<(string, object?)> _binds = [];
     private readonly StringBuilder _joins = new();
 
+    // Filter joins by (kind, key): ordering by a key a filter already joined reuses that row instead of joining again.
+    private readonly Dictionary<(EntityKind, string), string> _filterAliases = [];
+    private int _filterJoins;
+
     public (string Sql, (string, object?)[] Binds) Build(RunSearch search, IReadOnlyList<long> experimentIds, long offset, int limit)
     {
         var where = new List<string>
@@ -40,7 +47,7 @@ internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
                 _ => "r.lifecycle_stage IN ('active', 'deleted')",
             },
         };
-        where.AddRange((search.Filter ?? []).Select(Condition));
+        where.AddRange((search.Filter ?? []).Select(Condition).Where(c => c.Length > 0));
 
         var order = new List<string>();
         var orderBy = search.OrderBy ?? [];
@@ -71,15 +78,35 @@ internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
         return "@" + name;
     }
 
-    private string Condition(FilterClause clause) => clause.Kind switch
+    /// <summary>A WHERE condition, or "" when the clause became a join condition.</summary>
+    private string Condition(FilterClause clause)
     {
-        EntityKind.Metric => $"EXISTS (SELECT 1 FROM latest_metrics m WHERE m.run_uuid = r.run_uuid AND m.key = {Bind(clause.Key)} AND {MetricComparison(clause)})",
-        EntityKind.Param => $"EXISTS (SELECT 1 FROM params p WHERE p.run_uuid = r.run_uuid AND p.key = {Bind(clause.Key)} AND {StringComparison("p.value", clause)})",
-        EntityKind.Tag => $"EXISTS (SELECT 1 FROM tags t WHERE t.run_uuid = r.run_uuid AND t.key = {Bind(clause.Key)} AND {StringComparison("t.value", clause)})",
-        EntityKind.Attribute => AttributeCondition(clause),
-        EntityKind.Dataset => DatasetCondition(clause),
-        _ => throw Invalid($"Invalid search expression type '{clause.Kind}'"),
-    };
+        switch (clause.Kind)
+        {
+            case EntityKind.Metric:
+                FilterJoin("latest_metrics", clause, alias => MetricComparison(alias, clause));
+                return "";
+            case EntityKind.Param:
+                FilterJoin("params", clause, alias => StringComparison($"{alias}.value", clause));
+                return "";
+            case EntityKind.Tag:
+                FilterJoin("tags", clause, alias => StringComparison($"{alias}.value", clause));
+                return "";
+            case EntityKind.Attribute:
+                return AttributeCondition(clause);
+            case EntityKind.Dataset:
+                return DatasetCondition(clause);
+            default:
+                throw Invalid($"Invalid search expression type '{clause.Kind}'");
+        }
+    }
+
+    private void FilterJoin(string table, FilterClause clause, Func<string, string> comparison)
+    {
+        var alias = $"f{_filterJoins++}";
+        _joins.Append($"\nJOIN {table} {alias} ON {alias}.run_uuid = r.run_uuid AND {alias}.key = {Bind(clause.Key)} AND {comparison(alias)}");
+        _filterAliases.TryAdd((clause.Kind, clause.Key), alias);
+    }
 
     private string AttributeCondition(FilterClause clause)
     {
@@ -105,14 +132,14 @@ internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
         };
     }
 
-    private string MetricComparison(FilterClause clause)
+    private string MetricComparison(string alias, FilterClause clause)
     {
         var value = Number(clause);
         return clause.Comparator switch
         {
             // A NaN differs from every number and is neither less nor greater than any (IEEE 754).
-            Comparator.NotEqual => $"(m.is_nan = TRUE OR m.value <> {Bind(value)})",
-            _ => $"m.is_nan = FALSE AND {NumericComparison("m.value", clause, integral: false)}",
+            Comparator.NotEqual => $"({alias}.is_nan = TRUE OR {alias}.value <> {Bind(value)})",
+            _ => $"{alias}.is_nan = FALSE AND {NumericComparison($"{alias}.value", clause, integral: false)}",
         };
     }
 
@@ -165,18 +192,27 @@ internal sealed class RunSearchSqlBuilder(SqlDialect dialect)
     private IEnumerable<string> OrderExpressions(OrderByClause clause, int index)
     {
         var direction = clause.Ascending ? "ASC" : "DESC";
-        var alias = $"o{index}";
+        var joined = _filterAliases.TryGetValue((clause.Kind, clause.Key), out var filterAlias);
+        var alias = joined ? filterAlias! : $"o{index}";
         switch (clause.Kind)
         {
             case EntityKind.Metric:
-                _joins.Append($"\nLEFT JOIN latest_metrics {alias} ON {alias}.run_uuid = r.run_uuid AND {alias}.key = {Bind(clause.Key)}");
+                if (!joined)
+                {
+                    _joins.Append($"\nLEFT JOIN latest_metrics {alias} ON {alias}.run_uuid = r.run_uuid AND {alias}.key = {Bind(clause.Key)}");
+                }
+
                 // As MLflow: numbers first, then NaN, then runs without the metric, whatever the direction.
                 yield return $"CASE WHEN {alias}.is_nan = TRUE THEN 1 WHEN {alias}.value IS NULL THEN 2 ELSE 0 END";
                 yield return $"{alias}.value {direction}";
                 break;
             case EntityKind.Param or EntityKind.Tag:
                 var table = clause.Kind == EntityKind.Param ? "params" : "tags";
-                _joins.Append($"\nLEFT JOIN {table} {alias} ON {alias}.run_uuid = r.run_uuid AND {alias}.key = {Bind(clause.Key)}");
+                if (!joined)
+                {
+                    _joins.Append($"\nLEFT JOIN {table} {alias} ON {alias}.run_uuid = r.run_uuid AND {alias}.key = {Bind(clause.Key)}");
+                }
+
                 yield return $"CASE WHEN {alias}.value IS NULL THEN 1 ELSE 0 END";
                 yield return $"{alias}.value{dialect.BinaryCollation} {direction}";
                 break;

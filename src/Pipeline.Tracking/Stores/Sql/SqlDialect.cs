@@ -41,6 +41,16 @@ internal abstract class SqlDialect
     /// <summary>Appended to a string column in ORDER BY so both databases sort by code point (SQLite's default).</summary>
     public virtual string BinaryCollation => "";
 
+    /// <summary>
+    /// A condition true when <paramref name="column"/> is one of the ids bound to <paramref name="parameter"/> as
+    /// <see cref="IdSetValue"/>: one bound value for any number of ids, so reading a page of runs neither binds hundreds
+    /// of parameters nor meets the databases' parameter limits.
+    /// </summary>
+    public abstract string InIdSet(string column, string parameter);
+
+    /// <summary>The value to bind for <see cref="InIdSet"/>.</summary>
+    public abstract object IdSetValue(IReadOnlyCollection<string> ids);
+
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 }

@@ -6,8 +6,8 @@ namespace Pipeline.Tracking.Stores.Sql;
 
 public abstract partial class SqlTrackingStore
 {
-    // Rows per multi-row INSERT. SQLite finds each bound parameter by a linear search of the statement's names, so
-    // binding costs grow with the square of the statement's width: 25 rows (126 parameters) is the measured sweet spot.
+    // Rows per multi-row INSERT on PostgreSQL (SQLite has its own writer: SqliteMetricHistoryWriter). 25 rows
+    // (126 parameters) was the measured sweet spot when both databases used this path.
     private const int MetricRowsPerInsert = 25;
 
     // MLflow's latest_metrics rule: a value replaces the stored one when (step, timestamp, value) is strictly greater.
@@ -105,7 +105,33 @@ public abstract partial class SqlTrackingStore
             return;
         }
 
-        // Multi-row INSERTs: one statement per 25 metrics instead of one each is most of the batched throughput.
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            SqliteMetricHistoryWriter.Insert(sqlite, runId, metrics);
+        }
+        else
+        {
+            await InsertMetricHistoryAsync(connection, transaction, runId, metrics, ct).ConfigureAwait(false);
+        }
+
+        // Only the greatest value per key can end up in latest_metrics, so one upsert per key is enough.
+        await using var latest = Sql.Command(connection, transaction, UpsertLatestMetricSql,
+            ("key", ""), ("value", 0.0), ("ts", 0L), ("step", 0L), ("nan", false), ("run", runId));
+        foreach (var metric in LatestPerKey(metrics))
+        {
+            var isNan = double.IsNaN(metric.Value);
+            latest.Parameters[0].Value = metric.Key;
+            latest.Parameters[1].Value = isNan ? 0.0 : metric.Value;
+            latest.Parameters[2].Value = metric.Timestamp;
+            latest.Parameters[3].Value = metric.Step;
+            latest.Parameters[4].Value = isNan;
+            await latest.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Multi-row INSERTs: one statement per 25 metrics instead of one each (PostgreSQL).</summary>
+    private static async Task InsertMetricHistoryAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
+    {
         DbCommand? full = null;
         try
         {
@@ -129,20 +155,6 @@ public abstract partial class SqlTrackingStore
             {
                 await full.DisposeAsync().ConfigureAwait(false);
             }
-        }
-
-        // Only the greatest value per key can end up in latest_metrics, so one upsert per key is enough.
-        await using var latest = Sql.Command(connection, transaction, UpsertLatestMetricSql,
-            ("key", ""), ("value", 0.0), ("ts", 0L), ("step", 0L), ("nan", false), ("run", runId));
-        foreach (var metric in LatestPerKey(metrics))
-        {
-            var isNan = double.IsNaN(metric.Value);
-            latest.Parameters[0].Value = metric.Key;
-            latest.Parameters[1].Value = isNan ? 0.0 : metric.Value;
-            latest.Parameters[2].Value = metric.Timestamp;
-            latest.Parameters[3].Value = metric.Step;
-            latest.Parameters[4].Value = isNan;
-            await latest.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -204,7 +216,7 @@ public abstract partial class SqlTrackingStore
             Sql.Add(command, $"@n{i}", false);
         }
 
-        command.CommandText = text.Append(" ON CONFLICT (key, timestamp, step, run_uuid, value, is_nan) DO NOTHING").ToString();
+        command.CommandText = text.Append(" ON CONFLICT (run_uuid, key, step, timestamp, value, is_nan) DO NOTHING").ToString();
         return command;
     }
 }

@@ -35,6 +35,7 @@ public abstract partial class SqlTrackingStore
 
         var (sql, binds) = new RunSearchSqlBuilder(_dialect).Build(search, experimentIds, offset, search.MaxResults + 1);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await BeforeSearchAsync(connection, ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var ids = new List<string>();
         await ForEachRowAsync(connection, transaction, sql, binds, r => ids.Add(r.GetString(0)), ct).ConfigureAwait(false);

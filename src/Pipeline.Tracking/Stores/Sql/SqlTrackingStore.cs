@@ -93,6 +93,9 @@ public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedS
     /// <summary>One-time database settings before migrating (SQLite: WAL).</summary>
     private protected virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Runs before a run search on its connection, outside its transaction (PostgreSQL: first statistics).</summary>
+    private protected virtual Task BeforeSearchAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     private protected async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         await InitializeAsync(ct).ConfigureAwait(false);

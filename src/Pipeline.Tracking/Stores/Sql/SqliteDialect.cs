@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Pipeline.Tracking.Stores.Sql;
@@ -49,6 +50,11 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override string CaseInsensitiveLike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter})";
+
+    // json_each turns one JSON array into rows; SQLite then probes the run_uuid index once per id.
+    public override string InIdSet(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object IdSetValue(IReadOnlyCollection<string> ids) => JsonSerializer.Serialize(ids);
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 };
