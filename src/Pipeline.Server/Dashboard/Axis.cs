@@ -22,7 +22,10 @@ internal sealed class Axis
 
     public IReadOnlyList<(string Label, double Fraction)> Ticks() => _ticks;
 
-    /// <summary>A numeric axis when every present value is a finite number, else a categorical one.</summary>
+    /// <summary>
+    /// A numeric axis when every present value is a finite number (logarithmic when all are positive and span two decades
+    /// or more), else a categorical one.
+    /// </summary>
     public static Axis Of(string name, IReadOnlyList<string?> values)
     {
         var present = values.Where(v => v is not null).Select(v => v!).ToList();
@@ -31,14 +34,18 @@ internal sealed class Axis
         var numbers = present.Select(Parse).ToList();
         if (numbers.All(n => n is not null))
         {
-            var (min, max) = LineChartSvg.Range(numbers.Select(n => n!.Value));
-            double Fraction(double v) => (v - min) / (max - min);
-            var positions = values.Select(v => v is null ? null : (double?)Fraction(Parse(v)!.Value)).ToList();
             var lo = numbers.Min(n => n!.Value);
             var hi = numbers.Max(n => n!.Value);
+            // Sweeps try C or learning rates by decades; a log axis spreads 0.01, 0.1, 1, 10 evenly instead of piling them at 0.
+            var log = lo > 0 && hi / lo >= 100;
+            Func<double, double> scale = log ? Math.Log10 : v => v;
+            var (min, max) = LineChartSvg.Range(numbers.Select(n => scale(n!.Value)));
+            double Fraction(double v) => (scale(v) - min) / (max - min);
+            var positions = values.Select(v => v is null ? null : (double?)Fraction(Parse(v)!.Value)).ToList();
+            var mid = log ? Math.Sqrt(lo * hi) : (lo + hi) / 2;
             IReadOnlyList<(string, double)> ticks = lo == hi
                 ? [(HtmlBuilder.Number(lo), Fraction(lo))]
-                : [(HtmlBuilder.Number(lo), Fraction(lo)), (HtmlBuilder.Number((lo + hi) / 2), Fraction((lo + hi) / 2)), (HtmlBuilder.Number(hi), Fraction(hi))];
+                : [(HtmlBuilder.Number(lo), Fraction(lo)), (HtmlBuilder.Number(mid) + (log ? " (log)" : ""), Fraction(mid)), (HtmlBuilder.Number(hi), Fraction(hi))];
             return new Axis(name, positions, ticks);
         }
 

@@ -31,6 +31,9 @@ public sealed class DashboardBrowserTests(DashboardFixture server) : IClassFixtu
             Assert.Equal(PngSignature, png[..8]);
             // A table plus three charts at 1280 px wide is tens of KB; a blank page is a few.
             Assert.True(png.Length > 30_000, $"screenshot is only {png.Length} bytes");
+            // CI keeps the picture as an artifact when it asks for one.
+            if (Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOT_DIR") is { Length: > 0 } keep)
+                File.Copy(screenshot, Path.Combine(Directory.CreateDirectory(keep).FullName, "dashboard-compare.png"), overwrite: true);
         }
         finally
         {
