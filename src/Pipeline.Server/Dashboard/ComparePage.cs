@@ -9,12 +9,13 @@ namespace Pipeline.Server.Dashboard;
 /// <summary>
 /// <c>/compare?runs=a,b,c</c> (also repeated <c>runs=</c>, as the runs table's checkboxes send it; at most 100 runs):
 /// a side-by-side table with differing values marked, a parallel-coordinates plot of the params against <c>metric</c>
-/// (default: the metric named in a run's <c>pipeline.selected_by</c> tag, else the first key), and a history chart per
+/// (default: the metric named in the <c>pipeline.selected_by</c> tag of a run or its parent, else the first key), and a history chart per
 /// metric with a line per run (the first 8 metrics).
 /// </summary>
 internal static class ComparePage
 {
     private const int MaxRuns = 100, MaxCharts = 8, MaxChartRuns = 20;
+    private const string SelectedByTag = "pipeline.selected_by";
 
     public static async Task RenderAsync(HttpContext http)
     {
@@ -31,7 +32,7 @@ internal static class ComparePage
 
         var paramKeys = runs.SelectMany(r => r.Data.Params.Select(p => p.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
         var metricKeys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
-        var metric = http.QueryValue("metric") ?? DefaultMetric(runs, metricKeys);
+        var metric = http.QueryValue("metric") ?? await DefaultMetricAsync(store, runs, metricKeys, http.RequestAborted);
         if (metric is not null && !metricKeys.Contains(metric))
             throw new TrackingException(ErrorCode.InvalidParameterValue, $"None of the compared runs has metric '{metric}'.");
 
@@ -70,10 +71,23 @@ internal static class ComparePage
         await DashboardResponse.WriteAsync(http, "Compare runs", html);
     }
 
-    private static string? DefaultMetric(List<Run> runs, List<string> metricKeys)
+    private static async Task<string?> DefaultMetricAsync(ITrackingStore store, List<Run> runs, List<string> metricKeys, CancellationToken ct)
     {
-        // The sweep records what it selected by, e.g. "roc_auc DESC"; prefer that metric when the runs have it.
-        foreach (var selectedBy in runs.Select(r => r.Data.Tag("pipeline.selected_by")).OfType<string>())
+        // A sweep's parent records what it selected by, e.g. "roc_auc (maximize)"; prefer that metric when the runs have it.
+        var tagged = new List<Run>(runs);
+        foreach (var parentId in runs.Select(r => r.Data.Tag(SystemTags.ParentRunId)).OfType<string>().Distinct(StringComparer.Ordinal).Take(3))
+        {
+            try
+            {
+                tagged.Add(await store.GetRunAsync(parentId, ct));
+            }
+            catch (TrackingException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+            {
+                // A dangling parent tag only loses the hint.
+            }
+        }
+
+        foreach (var selectedBy in tagged.Select(r => r.Data.Tag(SelectedByTag)).OfType<string>())
         {
             var key = selectedBy.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             if (key is not null && metricKeys.Contains(key))

@@ -54,7 +54,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var start = 1_700_000_000_000L;
         var parent = await Store.CreateRunAsync(ExperimentId, "ci", start, [new RunTag("pipeline.role", "sweep")], "sweep");
         ParentRunId = parent.Info.RunId;
-        await Store.LogBatchAsync(ParentRunId, [new Metric("roc_auc", 0.97, start, 0)], [], [new RunTag("pipeline.selected_by", "roc_auc DESC")]);
+        await Store.LogBatchAsync(ParentRunId, [new Metric("roc_auc", 0.97, start, 0)], [], [new RunTag("pipeline.selected_by", "roc_auc (maximize)")]);
         double[] c = [0.01, 0.1, 1, 10];
         double[] auc = [0.91, 0.97, 0.95, 0.88];
         for (var i = 0; i < c.Length; i++)

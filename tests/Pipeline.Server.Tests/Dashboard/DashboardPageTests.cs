@@ -115,6 +115,17 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task ComparePage_WithoutMetric_PlotsTheSweepsSelectionMetric()
+    {
+        // accuracy sorts first, but the trials' parent says the sweep selected by roc_auc.
+        var (status, html) = await GetAsync($"/compare?runs={server.TrialRunIds[0]}&runs={server.TrialRunIds[1]}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<option selected>roc_auc</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Parameters against roc_auc</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ModelsPage_ListsVersionsAndAliases()
     {
         var (status, html) = await GetAsync("/models");
