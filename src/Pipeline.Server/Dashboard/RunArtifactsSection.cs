@@ -60,7 +60,7 @@ internal static class RunArtifactsSection
             html.Link(href, name);
             if (relative.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && previews++ < MaxPreviews)
                 html.Raw("<img class=\"preview\" loading=\"lazy\" src=\"").Text(href).Raw("\" alt=\"").Text(name).Raw("\">");
-            html.Raw("</td><td class=\"num\">").Text(entry.FileSize is { } size ? $"{size:N0} B" : "").Raw("</td></tr>");
+            html.Raw("</td><td class=\"num\">").Text(entry.FileSize is { } size ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size:N0} B") : "").Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table>");

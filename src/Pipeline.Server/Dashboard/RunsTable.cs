@@ -47,8 +47,12 @@ internal static class RunsTable
         var id = HtmlBuilder.Attr(run.Info.RunId);
         html.Raw($"<tr data-run=\"{id}\" data-depth=\"{depth}\"{(depth > 0 ? " class=\"child\"" : "")}>")
             .Raw($"<td><input type=\"checkbox\" name=\"runs\" value=\"{id}\" aria-label=\"select\"></td>")
-            .Raw($"<td class=\"name\" style=\"padding-left:{0.6 + (1.6 * Math.Min(depth, 8))}em\">").Raw(depth > 0 ? "↳ " : "")
-            .Link($"/runs/{run.Info.RunId}", run.Info.RunName).Raw("</td><td>").Text(run.Info.Status.ToMlflowName())
+            .Raw($"<td class=\"name\" style=\"padding-left:{LineChartSvg.F(0.6 + (1.6 * Math.Min(depth, 8)))}em\">").Raw(depth > 0 ? "↳ " : "")
+            .Link($"/runs/{run.Info.RunId}", run.Info.RunName);
+        // A child whose parent is on another page (or sorted away) still says whose it is.
+        if (depth == 0 && ParentOf(run) is { } parent)
+            html.Raw(" <span class=\"muted orphan\">child of ").Link($"/runs/{HtmlBuilder.Query(parent)}", parent.Length > 8 ? parent[..8] : parent).Raw("</span>");
+        html.Raw("</td><td>").Text(run.Info.Status.ToMlflowName())
             .Raw("</td><td>").Text(HtmlBuilder.Time(run.Info.StartTime)).Raw("</td><td>").Text(run.Data.Tag(RoleTag)).Raw("</td>");
         foreach (var key in paramKeys)
             html.Raw("<td>").Text(run.Data.Param(key)).Raw("</td>");

@@ -56,6 +56,7 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
         var (status, html) = await GetAsync($"/experiments/{server.ExperimentId}?filter={Uri.EscapeDataString("params.kernel = 'rbf'")}");
 
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"child of <a href=\"/runs/{server.ParentRunId}\">{server.ParentRunId[..8]}</a>", html, StringComparison.Ordinal);
         Assert.Contains(">trial-1</a>", html, StringComparison.Ordinal);
         Assert.Contains(">trial-3</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">trial-0</a>", html, StringComparison.Ordinal);
@@ -147,6 +148,17 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("<h1>Not found</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../../mlruns.db")]
+    [InlineData("/etc/passwd")]
+    [InlineData("plots/missing.png")]
+    public async Task ArtifactFile_OutsideTheRunOrMissing_IsRefused(string path)
+    {
+        using var response = await server.Http.GetAsync($"/runs/{server.ParentRunId}/artifact?path={Uri.EscapeDataString(path)}");
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
     }
 
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<tr data-run=").Count;
