@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Server.Api;
 using Pipeline.Server.Artifacts;
+using Pipeline.Server.Dashboard;
 using Pipeline.Server.Operations;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Artifacts;
@@ -61,7 +62,7 @@ public static class TrackingServerApp
         }
 
         app.MapOperations();
-        // The web dashboard will be mapped here (server-rendered pages at "/").
+        app.MapDashboard();
         app.MapFallback("/api/{**rest}", NotFound);
         app.MapFallback("/ajax-api/{**rest}", NotFound);
         return app;

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Tracking;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Server.Dashboard;
+
+/// <summary>
+/// <c>/compare?runs=a,b,c</c> (also repeated <c>runs=</c>, as the runs table's checkboxes send it; at most 100 runs):
+/// a side-by-side table with differing values marked, a parallel-coordinates plot of the params against <c>metric</c>
+/// (default: the metric named in the <c>pipeline.selected_by</c> tag of a run or its parent, else the first key), and a history chart per
+/// metric with a line per run (the first 8 metrics).
+/// </summary>
+internal static class ComparePage
+{
+    private const int MaxRuns = 100, MaxCharts = 8, MaxChartRuns = 20;
+    private const string SelectedByTag = "pipeline.selected_by";
+
+    public static async Task RenderAsync(HttpContext http)
+    {
+        var store = http.RequestServices.GetRequiredService<ITrackingStore>();
+        var ids = http.Request.Query["runs"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+            throw new TrackingException(ErrorCode.InvalidParameterValue, "Choose runs to compare: /compare?runs=<run id>,<run id>.");
+        if (ids.Count > MaxRuns)
+            throw new TrackingException(ErrorCode.InvalidParameterValue, $"At most {MaxRuns} runs can be compared, got {ids.Count}.");
+        var runs = new List<Run>();
+        foreach (var id in ids)
+            runs.Add(await store.GetRunAsync(id, http.RequestAborted));
+
+        var paramKeys = runs.SelectMany(r => r.Data.Params.Select(p => p.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var metricKeys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var metric = http.QueryValue("metric") ?? await DefaultMetricAsync(store, runs, metricKeys, http.RequestAborted);
+        if (metric is not null && !metricKeys.Contains(metric))
+            throw new TrackingException(ErrorCode.InvalidParameterValue, $"None of the compared runs has metric '{metric}'.");
+
+        var html = new HtmlBuilder().Element("h1", $"Comparing {runs.Count} runs");
+        CompareTable.Write(html, runs, paramKeys, metricKeys);
+        html.Element("h2", "Parallel coordinates");
+        if (metric is null)
+        {
+            html.Element("p", "The runs have no metrics to plot against.", "class=\"muted\"");
+        }
+        else
+        {
+            html.Raw("<form method=\"get\" action=\"/compare\" id=\"metric-choice\"><input type=\"hidden\" name=\"runs\" value=\"")
+                .Text(string.Join(',', ids)).Raw("\"><label>Metric <select name=\"metric\">");
+            foreach (var key in metricKeys)
+                html.Raw(key == metric ? "<option selected>" : "<option>").Text(key).Raw("</option>");
+            html.Raw("</select></label> <button type=\"submit\">Plot</button></form>");
+            html.Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric));
+        }
+
+        html.Element("h2", "Metric history").Raw("<div class=\"charts\">");
+        var charted = runs.Take(MaxChartRuns).ToList();
+        foreach (var key in metricKeys.Take(MaxCharts))
+        {
+            var series = new List<(string, IReadOnlyList<(double, double)>)>();
+            foreach (var run in charted.Where(r => r.Data.Metric(key) is not null))
+            {
+                var history = await store.GetMetricHistoryAsync(run.Info.RunId, key, http.RequestAborted);
+                series.Add((run.Info.RunName, history.Select(h => ((double)h.Step, h.Value)).ToList()));
+            }
+
+            html.Raw(LineChartSvg.Render(key, series));
+        }
+
+        html.Raw("</div>");
+        await DashboardResponse.WriteAsync(http, "Compare runs", html);
+    }
+
+    private static async Task<string?> DefaultMetricAsync(ITrackingStore store, List<Run> runs, List<string> metricKeys, CancellationToken ct)
+    {
+        // A sweep's parent records what it selected by, e.g. "roc_auc (maximize)"; prefer that metric when the runs have it.
+        var tagged = new List<Run>(runs);
+        foreach (var parentId in runs.Select(r => r.Data.Tag(SystemTags.ParentRunId)).OfType<string>().Distinct(StringComparer.Ordinal).Take(3))
+        {
+            try
+            {
+                tagged.Add(await store.GetRunAsync(parentId, ct));
+            }
+            catch (TrackingException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+            {
+                // A dangling parent tag only loses the hint.
+            }
+        }
+
+        foreach (var selectedBy in tagged.Select(r => r.Data.Tag(SelectedByTag)).OfType<string>())
+        {
+            var key = selectedBy.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (key is not null && metricKeys.Contains(key))
+                return key;
+        }
+
+        return metricKeys.FirstOrDefault();
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Server.Dashboard;
+
+/// <summary>
+/// <c>/runs/{id}</c>: a run's attributes, parent and children, params, metrics with a history chart each (the first 24
+/// keys), tags, and its artifacts (<c>?path=</c> opens a folder) with PNG files previewed inline.
+/// </summary>
+internal static class RunPage
+{
+    private const int MaxCharts = 24;
+
+    public static async Task RenderAsync(HttpContext http)
+    {
+        var store = http.RequestServices.GetRequiredService<ITrackingStore>();
+        var run = await store.GetRunAsync((string)http.Request.RouteValues["id"]!, http.RequestAborted);
+        var experiment = await store.GetExperimentAsync(run.Info.ExperimentId, http.RequestAborted);
+        var info = run.Info;
+        var html = new HtmlBuilder().Element("h1", info.RunName);
+        html.Raw("<table id=\"info\"><tbody>");
+        Row(html, "Run ID", info.RunId);
+        html.Raw("<tr><th>Experiment</th><td>").Link($"/experiments/{HtmlBuilder.Query(experiment.ExperimentId)}", experiment.Name).Raw("</td></tr>");
+        Row(html, "Status", info.Status.ToMlflowName());
+        Row(html, "User", info.UserId);
+        Row(html, "Started", HtmlBuilder.Time(info.StartTime));
+        Row(html, "Ended", HtmlBuilder.Time(info.EndTime));
+        Row(html, "Artifact URI", info.ArtifactUri);
+        if (run.Data.Tag(SystemTags.ParentRunId) is { } parent)
+            html.Raw("<tr><th>Parent run</th><td>").Link($"/runs/{HtmlBuilder.Query(parent)}", parent).Raw("</td></tr>");
+        html.Raw("</tbody></table>");
+
+        var children = await store.SearchRunsAsync(
+            new RunQuery([info.ExperimentId], $"tags.`{SystemTags.ParentRunId}` = '{info.RunId}'", MaxResults: 100), http.RequestAborted);
+        if (children.Items.Count > 0)
+        {
+            html.Element("h2", $"Child runs ({children.Items.Count}{(children.NextPageToken is null ? "" : "+")})").Raw("<ul id=\"children\">");
+            foreach (var child in children.Items)
+                html.Raw("<li>").Link($"/runs/{child.Info.RunId}", child.Info.RunName).Raw("</li>");
+            html.Raw("</ul>");
+        }
+
+        html.Element("h2", "Parameters");
+        KeyValues(html, "params", run.Data.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        html.Element("h2", "Metrics");
+        KeyValues(html, "metrics", run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, HtmlBuilder.Number(m.Value))));
+        html.Raw("<div class=\"charts\" id=\"metric-charts\">");
+        foreach (var metric in run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(MaxCharts))
+        {
+            var history = await store.GetMetricHistoryAsync(info.RunId, metric.Key, http.RequestAborted);
+            html.Raw(LineChartSvg.Render(metric.Key, [(metric.Key, history.Select(h => ((double)h.Step, h.Value)).ToList())]));
+        }
+
+        html.Raw("</div>");
+        html.Element("h2", "Tags");
+        KeyValues(html, "tags", run.Data.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value)));
+        await RunArtifactsSection.WriteAsync(html, http, run);
+        await DashboardResponse.WriteAsync(http, info.RunName, html);
+    }
+
+    private static void Row(HtmlBuilder html, string label, string? value) =>
+        html.Raw("<tr><th>").Text(label).Raw("</th><td>").Text(value).Raw("</td></tr>");
+
+    private static void KeyValues(HtmlBuilder html, string id, IEnumerable<(string Key, string Value)> rows)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            html.Element("p", "None.", "class=\"muted\"");
+            return;
+        }
+
+        html.Raw($"<table id=\"{id}\"><tbody>");
+        foreach (var (key, value) in list)
+            Row(html, key, value);
+        html.Raw("</tbody></table>");
+    }
+}
