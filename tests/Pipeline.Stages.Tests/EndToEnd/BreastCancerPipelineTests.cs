@@ -79,12 +79,12 @@ public class BreastCancerPipelineTests
     }
 
     [Fact]
-    public async Task SecondPackage_RegistersVersionTwoAndMovesTheAlias()
+    public async Task ForcedSecondPackage_RegistersVersionTwoAndMovesTheAlias()
     {
         await using var workspace = PipelineWorkspace.Create("breast-cancer");
         await workspace.RunThroughAsync(StageName.Package);
 
-        await workspace.RunAsync(StageName.Package);
+        await workspace.RunAsync(StageName.Package, force: true);
 
         await using var store = workspace.OpenStore();
         Assert.Equal(2, (await ((IModelRegistry)store).GetModelVersionByAliasAsync("breast-cancer-classifier", "champion")).Version);

@@ -52,9 +52,11 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
         return new PipelineWorkspace(root, pipelinePath);
     }
 
-    public Task<StageResult> RunAsync(StageName stage, CancellationToken ct = default) =>
+    public Task<StageResult> RunAsync(StageName stage, CancellationToken ct = default) => RunAsync(stage, force: false, ct);
+
+    public Task<StageResult> RunAsync(StageName stage, bool force, CancellationToken ct = default) =>
         new PipelineRunner(Reporter, TimeProvider.System, Environment)
-            .RunAsync(stage, new StageOptions(PipelinePath, OutputDirectory: OutputDirectory), ct);
+            .RunAsync(stage, new StageOptions(PipelinePath, Force: force, OutputDirectory: OutputDirectory), ct);
 
     /// <summary>Runs every stage up to and including <paramref name="last"/>, in order, and returns the last result.</summary>
     public async Task<StageResult> RunThroughAsync(StageName last, CancellationToken ct = default)
