@@ -43,6 +43,21 @@ public class PipelineBehaviourTests
     }
 
     [Fact]
+    public async Task TwoGatesOnOneMetric_BothCheckedAndRecorded()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer", yaml => yaml.Replace("- accuracy_score >= 0.9", "- roc_auc <= 0.5"));
+
+        var result = await workspace.RunThroughAsync(StageName.Evaluate);
+
+        Assert.Equal(StageOutcome.GateFailed, result.Outcome);
+        await using var store = workspace.OpenStore();
+        var experiment = (await store.GetExperimentByNameAsync("breast-cancer"))!;
+        var evaluation = (await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId], $"tags.`{PipelineTags.Role}` = 'evaluation'"))).Items.Single();
+        Assert.StartsWith("passed", evaluation.Data.Tag(PipelineTags.GatePrefix + "roc_auc"));
+        Assert.StartsWith("failed", evaluation.Data.Tag(PipelineTags.GatePrefix + "roc_auc.2"));
+    }
+
+    [Fact]
     public async Task SweepWithoutPreparedData_SaysWhichStageToRunFirst()
     {
         await using var workspace = PipelineWorkspace.Create("breast-cancer");

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Pipeline.Docker;
 using Pipeline.Stages.Running;
+using Pipeline.Stages.Tests.EndToEnd;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.Serve;
 using Pipeline.Stages.Stages.Smoke;

@@ -47,7 +47,15 @@ public sealed class EvaluateStage(TrackingClient tracking, IStageReporter report
             string.Join(", ", metrics.Select(m => $"{m.Key} = {m.Value.ToString("0.####", CultureInfo.InvariantCulture)}")));
 
         var verdicts = input.Evaluate.Gates.Select(g => GateVerdict.Check(g, metrics)).ToList();
-        var tags = verdicts.ToDictionary(v => PipelineTags.GatePrefix + v.Gate.Metric, v => v.ToString());
+        // Two gates may bound the same metric (a range): the second and later ones get a numbered tag.
+        var tags = new Dictionary<string, string>();
+        foreach (var verdict in verdicts)
+        {
+            var key = PipelineTags.GatePrefix + verdict.Gate.Metric;
+            for (var n = 2; tags.ContainsKey(key); n++)
+                key = $"{PipelineTags.GatePrefix}{verdict.Gate.Metric}.{n}";
+            tags[key] = verdict.ToString();
+        }
         tags[PipelineTags.GateVerdict] = verdicts.All(v => v.Passed) ? "passed" : "failed";
         foreach (var (key, value) in tags)
             await run.SetTagAsync(key, value, ct);
