@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the tracking server with wrk (Debian package `wrk`): POST runs/log-metric on one run (requests/s),
-# runs/search with a filter and order over 10,000 runs (p50 latency), experiments/get (requests/s and p50).
+# runs/search with a filter and order over 10,000 runs (p50 latency), experiments/get (requests/s and p50), and the
+# dashboard's runs page of that 10,000-run experiment: plain, sorted by a metric, filtered (p50; target < 2 s).
 # Usage: bench/tracking-server.sh [duration, default 10s]. Needs dotnet, wrk, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,3 +74,8 @@ echo "== GET experiments/get (wrk -t2 -c32 -d$DURATION)"
 wrk -t2 -c32 -d"$DURATION" --latency "$API/experiments/get?experiment_id=$EXP" | grep -E "Requests/sec|50%|99%|Non-2xx" || true
 echo "== GET experiments/get, one connection (p50)"
 wrk -t1 -c1 -d"$DURATION" --latency "$API/experiments/get?experiment_id=$EXP" | grep -E "Requests/sec|50%" || true
+for query in "" "?order_by=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("metrics.auc DESC"))')" \
+             "?filter=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("params.solver = \x27lbfgs\x27 and metrics.auc > 0.5"))')"; do
+  echo "== GET dashboard /experiments/$SEARCH_EXP$query, 10,000 runs, one page (wrk -t1 -c1 -d$DURATION)"
+  wrk -t1 -c1 -d"$DURATION" --latency "$BASE/experiments/$SEARCH_EXP$query" | grep -E "Requests/sec|50%|99%|Non-2xx" || true
+done
