@@ -11,54 +11,51 @@ public abstract partial class SqlTrackingStore
     /// inputs. Each table is read in one query whose ids are a single bound value (<see cref="SqlDialect.InIdSet"/>):
     /// binding hundreds of named parameters costs more than the reads themselves on SQLite. Rows come ordered by
     /// (run_uuid, key), the primary key order of SQLite's tables, so they need no sort and each run's are in key order.
+    /// SQLite reads them through its native handle (<see cref="SqliteRunPageReader"/>), other databases through ADO.NET.
     /// </summary>
     private async Task<List<Run>> ReadRunsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> runIds, CancellationToken ct)
     {
-        var infos = new Dictionary<string, RunInfo>(runIds.Count, StringComparer.Ordinal);
-        var tags = new Dictionary<string, List<RunTag>>(runIds.Count, StringComparer.Ordinal);
-        var parameters = new Dictionary<string, List<Param>>(runIds.Count, StringComparer.Ordinal);
-        var metrics = new Dictionary<string, List<Metric>>(runIds.Count, StringComparer.Ordinal);
-        var inputs = new Dictionary<string, List<DatasetInput>>(StringComparer.Ordinal);
         if (runIds.Count == 0)
         {
             return [];
         }
 
-        (string, object?)[] binds = [("ids", _dialect.IdSetValue(runIds))];
-        await ForEachRowAsync(connection, transaction, $"""
-            SELECT run_uuid, experiment_id, name, user_id, status, start_time, end_time, artifact_uri, lifecycle_stage
-            FROM runs WHERE {_dialect.InIdSet("run_uuid", "@ids")}
-            """, binds, r =>
+        var page = new RunPageBuilder(runIds.Count);
+        var idSet = _dialect.IdSetValue(runIds);
+        var queries = RunPageQueries.For(_dialect, "@ids");
+        (string, object?)[] binds = [("ids", idSet)];
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && idSet is string json)
         {
-            MlflowNames.TryParseRunStatus(r.GetString(4), out var status);
-            var id = r.GetString(0);
-            infos[id] = new RunInfo(id, r.GetInt64(1).ToString(CultureInfo.InvariantCulture),
-                r.NullableString(2) ?? "", r.NullableString(3) ?? "", status, r.NullableInt64(5) ?? 0, r.NullableInt64(6),
-                r.NullableString(7) ?? "", MlflowNames.ParseLifecycleStage(r.GetString(8)));
-        }, ct).ConfigureAwait(false);
-        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM tags WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
-            r => Bucket(tags, r.GetString(0)).Add(new RunTag(r.GetString(1), r.NullableString(2) ?? "")), ct).ConfigureAwait(false);
-        await ForEachRowAsync(connection, transaction, $"SELECT run_uuid, key, value FROM params WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
-            r => Bucket(parameters, r.GetString(0)).Add(new Param(r.GetString(1), r.GetString(2))), ct).ConfigureAwait(false);
-        await ForEachRowAsync(connection, transaction,
-            $"SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics WHERE {_dialect.InIdSet("run_uuid", "@ids")} ORDER BY run_uuid, key", binds,
-            r => Bucket(metrics, r.GetString(0)).Add(ReadMetric(r, 1)), ct).ConfigureAwait(false);
-        await ReadInputsAsync(connection, transaction, binds, inputs, ct).ConfigureAwait(false);
-
-        var runs = new List<Run>(runIds.Count);
-        foreach (var id in runIds)
+            SqliteRunPageReader.Read(sqlite, queries, json, page, ct);
+        }
+        else
         {
-            if (infos.TryGetValue(id, out var info))
-            {
-                runs.Add(new Run(info, new RunData(Get(metrics, id), Get(parameters, id), Get(tags, id)), Get(inputs, id)));
-            }
+            await ReadRunRowsAsync(connection, transaction, queries, binds, page, ct).ConfigureAwait(false);
         }
 
-        return runs;
+        await ReadInputsAsync(connection, transaction, binds, page, ct).ConfigureAwait(false);
+        return page.Build(runIds);
+    }
+
+    private static async Task ReadRunRowsAsync(DbConnection connection, DbTransaction? transaction, RunPageQueries queries,
+        (string, object?)[] binds, RunPageBuilder page, CancellationToken ct)
+    {
+        await ForEachRowAsync(connection, transaction, queries.Runs, binds, r =>
+        {
+            MlflowNames.TryParseRunStatus(r.GetString(4), out var status);
+            page.AddInfo(new RunInfo(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3),
+                status, r.GetInt64(5), r.NullableInt64(6), r.GetString(7), MlflowNames.ParseLifecycleStage(r.GetString(8))));
+        }, ct).ConfigureAwait(false);
+        await ForEachRowAsync(connection, transaction, queries.Tags, binds,
+            r => page.AddTag(r.GetString(0), new RunTag(r.GetString(1), r.GetString(2))), ct).ConfigureAwait(false);
+        await ForEachRowAsync(connection, transaction, queries.Params, binds,
+            r => page.AddParam(r.GetString(0), new Param(r.GetString(1), r.GetString(2))), ct).ConfigureAwait(false);
+        await ForEachRowAsync(connection, transaction, queries.LatestMetrics, binds,
+            r => page.AddMetric(r.GetString(0), ReadMetric(r, 1)), ct).ConfigureAwait(false);
     }
 
     private async Task ReadInputsAsync(DbConnection connection, DbTransaction? transaction, (string, object?)[] binds,
-        Dictionary<string, List<DatasetInput>> inputs, CancellationToken ct)
+        RunPageBuilder page, CancellationToken ct)
     {
         var rows = new List<(string Run, string Input, Dataset Dataset)>();
         await ForEachRowAsync(connection, transaction, $"""
@@ -81,7 +78,7 @@ public abstract partial class SqlTrackingStore
 
         foreach (var row in rows)
         {
-            Bucket(inputs, row.Run).Add(new DatasetInput(row.Dataset, Get(inputTags, row.Input)));
+            page.AddInput(row.Run, new DatasetInput(row.Dataset, Get(inputTags, row.Input)));
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Pipeline.Tracking.Entities;
 using SQLitePCL;
+using static Pipeline.Tracking.Stores.Sql.SqliteNative;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
@@ -17,7 +18,7 @@ internal static class SqliteMetricHistoryWriter
     /// <summary>Inserts the rows, skipping exact duplicates (ON CONFLICT DO NOTHING) as the generic path does.</summary>
     public static void Insert(SqliteConnection connection, string runId, IReadOnlyList<Metric> metrics)
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var db = SqliteNative.HandleOf(connection);
         sqlite3_stmt? full = null;
         try
         {
@@ -78,13 +79,5 @@ internal static class SqliteMetricHistoryWriter
         }
 
         raw.sqlite3_reset(statement);
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
     }
 }
