@@ -89,8 +89,18 @@ internal static class RunLoggingEndpoints
     {
         using var args = await RequestArgs.ReadAsync(http);
         var runId = args.RunId();
-        var history = await store.GetMetricHistoryAsync(runId, args.Required("metric_key"), http.RequestAborted);
-        await JsonResponse.WriteAsync(http, w => MlflowJsonWriter.WriteMetrics(w, "metrics", history));
+        var maxResults = args.Long("max_results");
+        var page = await store.GetMetricHistoryPageAsync(runId, args.Required("metric_key"),
+            maxResults is { } max ? (int)Math.Clamp(max, int.MinValue, int.MaxValue) : null,
+            ExperimentEndpoints.NullIfEmpty(args.String("page_token")), http.RequestAborted);
+        await JsonResponse.WriteAsync(http, w =>
+        {
+            MlflowJsonWriter.WriteMetrics(w, "metrics", page.Items);
+            if (page.NextPageToken is not null)
+            {
+                w.WriteString("next_page_token", page.NextPageToken);
+            }
+        });
     }
 
     /// <summary>

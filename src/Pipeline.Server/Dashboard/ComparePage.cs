@@ -61,7 +61,8 @@ internal static class ComparePage
             foreach (var run in charted.Where(r => r.Data.Metric(key) is not null))
             {
                 var history = await store.GetMetricHistoryAsync(run.Info.RunId, key, http.RequestAborted);
-                series.Add((run.Info.RunName, history.Select(h => ((double)h.Step, h.Value)).ToList()));
+                // The history comes in time order (as MLflow returns it); the chart draws against steps.
+                series.Add((run.Info.RunName, history.OrderBy(h => h.Step).Select(h => ((double)h.Step, h.Value)).ToList()));
             }
 
             html.Raw(LineChartSvg.Render(key, series));

@@ -50,7 +50,8 @@ internal static class RunPage
         foreach (var metric in run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(MaxCharts))
         {
             var history = await store.GetMetricHistoryAsync(info.RunId, metric.Key, http.RequestAborted);
-            html.Raw(LineChartSvg.Render(metric.Key, [(metric.Key, history.Select(h => ((double)h.Step, h.Value)).ToList())]));
+            // The history comes in time order (as MLflow returns it); the chart draws against steps.
+            html.Raw(LineChartSvg.Render(metric.Key, [(metric.Key, history.OrderBy(h => h.Step).Select(h => ((double)h.Step, h.Value)).ToList())]));
         }
 
         html.Raw("</div>");

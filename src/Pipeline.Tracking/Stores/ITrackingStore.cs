@@ -53,8 +53,16 @@ public interface ITrackingStore : IAsyncDisposable
 
     Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken ct = default);
 
-    /// <summary>Every logged value of one metric, in (step, timestamp) order.</summary>
+    /// <summary>Every logged value of one metric, in MLflow's order: timestamp, then step, then value.</summary>
     Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken ct = default);
+
+    /// <summary>
+    /// One page of a metric's history in the order of <see cref="GetMetricHistoryAsync"/>, from the offset the page token
+    /// names (MLflow's token; null for the first page): at most <paramref name="maxResults"/> values, or all the rest
+    /// when it is null; the next page token is set only when more values follow. A bad token or a
+    /// <paramref name="maxResults"/> outside 1..50,000 is INVALID_PARAMETER_VALUE.
+    /// </summary>
+    Task<PagedList<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int? maxResults, string? pageToken, CancellationToken ct = default);
 
     Task<PagedList<Run>> SearchRunsAsync(RunQuery query, CancellationToken ct = default);
 }

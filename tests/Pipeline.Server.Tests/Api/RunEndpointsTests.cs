@@ -34,7 +34,7 @@ public sealed class RunEndpointsTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task LogMetric_NaNAndInfinity_RenderedAsMlflowStrings_HistoryInStepOrder()
+    public async Task LogMetric_NaNAndInfinity_RenderedAsMlflowStrings_HistoryInTimeOrder()
     {
         var (_, run) = await NewRunAsync();
 
@@ -49,6 +49,27 @@ public sealed class RunEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal("-Infinity", history[2].GetProperty("value").GetString());
         var latest = (await _api.OkAsync(HttpMethod.Get, $"runs/get?run_id={run}")).GetProperty("run").GetProperty("data").GetProperty("metrics")[0];
         Assert.Equal("-Infinity", latest.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task GetHistory_MaxResultsAndPageToken_PageAsMlflow_BadPageSizeIs400()
+    {
+        var (_, run) = await NewRunAsync();
+        var metrics = string.Join(",", Enumerable.Range(0, 5).Select(i => $$"""{"key":"loss","value":{{i}},"timestamp":{{100 + i}},"step":{{i}}}"""));
+        await _api.OkAsync(HttpMethod.Post, "runs/log-batch", $$"""{"run_id":"{{run}}","metrics":[{{metrics}}]}""");
+
+        var first = await _api.OkAsync(HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=loss&max_results=2");
+        Assert.Equal(2, first.GetProperty("metrics").GetArrayLength());
+        var token = first.GetProperty("next_page_token").GetString();
+        var second = await _api.OkAsync(HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=loss&max_results=3&page_token={Uri.EscapeDataString(token!)}");
+        Assert.Equal([2.0, 3.0, 4.0], second.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("value").GetDouble()));
+        Assert.False(second.TryGetProperty("next_page_token", out _));
+        var whole = await _api.OkAsync(HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=loss");
+        Assert.Equal(5, whole.GetProperty("metrics").GetArrayLength());
+        Assert.False(whole.TryGetProperty("next_page_token", out _));
+
+        await _api.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE", HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=loss&max_results=0");
+        await _api.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE", HttpMethod.Get, $"metrics/get-history?run_id={run}&metric_key=loss&page_token=zz");
     }
 
     [Fact]

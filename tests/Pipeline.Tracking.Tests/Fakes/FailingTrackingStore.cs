@@ -53,6 +53,9 @@ public sealed class FailingTrackingStore(ITrackingStore inner) : ITrackingStore
     public Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken ct = default) =>
         inner.GetMetricHistoryAsync(runId, metricKey, ct);
 
+    public Task<PagedList<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int? maxResults, string? pageToken, CancellationToken ct = default) =>
+        inner.GetMetricHistoryPageAsync(runId, metricKey, maxResults, pageToken, ct);
+
     public Task<PagedList<Run>> SearchRunsAsync(RunQuery query, CancellationToken ct = default) => inner.SearchRunsAsync(query, ct);
 
     // The inner store belongs to whoever made it.

@@ -100,6 +100,57 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [StoreFact]
+    public async Task GetMetricHistory_OrderedByTimestampThenStepThenValue_AsMlflow()
+    {
+        var id = (await NewRunAsync(await NewExperimentAsync())).Info.RunId;
+
+        await Store.LogBatchAsync(id, [new Metric("m", 0.5, 30, 1), new Metric("m", 0.9, 20, 2), new Metric("m", 0.7, 20, 2), new Metric("m", 0.1, 20, 5)], [], []);
+
+        var history = await Store.GetMetricHistoryAsync(id, "m");
+        Assert.Equal([(20L, 2L, 0.7), (20L, 2L, 0.9), (20L, 5L, 0.1), (30L, 1L, 0.5)], history.Select(m => (m.Timestamp, m.Step, m.Value)));
+    }
+
+    [StoreFact]
+    public async Task GetMetricHistoryPage_PagesThroughEveryValueOnce_LastPageHasNoToken()
+    {
+        var id = (await NewRunAsync(await NewExperimentAsync())).Info.RunId;
+        await Store.LogBatchAsync(id, Enumerable.Range(0, 7).Select(i => new Metric("loss", 1.0 / (i + 1), 100 + i, i)).ToList(), [], []);
+
+        var steps = new List<long>();
+        var pages = 0;
+        string? token = null;
+        do
+        {
+            var page = await Store.GetMetricHistoryPageAsync(id, "loss", 3, token);
+            Assert.True(page.Items.Count <= 3);
+            steps.AddRange(page.Items.Select(m => m.Step));
+            token = page.NextPageToken;
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal([0L, 1, 2, 3, 4, 5, 6], steps);
+        var exact = await Store.GetMetricHistoryPageAsync(id, "loss", 7, null);
+        Assert.Equal(7, exact.Items.Count);
+        Assert.Null(exact.NextPageToken);
+        var rest = await Store.GetMetricHistoryPageAsync(id, "loss", null, SearchPageToken.Create(5));
+        Assert.Equal([5L, 6], rest.Items.Select(m => m.Step));
+        Assert.Null(rest.NextPageToken);
+    }
+
+    [StoreFact]
+    public async Task GetMetricHistoryPage_BadTokenOrPageSize_InvalidParameterValue_UnknownRunDoesNotExist()
+    {
+        var id = (await NewRunAsync(await NewExperimentAsync())).Info.RunId;
+
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.GetMetricHistoryPageAsync(id, "loss", 10, "not a token!"));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.GetMetricHistoryPageAsync(id, "loss", 0, null));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.GetMetricHistoryPageAsync(id, "loss", 50_001, null));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetMetricHistoryPageAsync(new string('0', 32), "loss", 10, null));
+    }
+
+    [StoreFact]
     public async Task LogBatch_LimitsAndKeyRules_AsMlflow()
     {
         var id = (await NewRunAsync(await NewExperimentAsync())).Info.RunId;

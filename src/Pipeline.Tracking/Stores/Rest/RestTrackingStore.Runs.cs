@@ -95,13 +95,21 @@ public sealed partial class RestTrackingStore
         string? token = null;
         do
         {
-            using var doc = await GetAsync("metrics/get-history",
-                Query.Of(("run_id", runId), ("metric_key", metricKey), ("page_token", token)), ct).ConfigureAwait(false);
-            all.AddRange(MlflowJsonReader.Array(doc.RootElement, "metrics").Select(MlflowJsonReader.ReadMetric));
-            token = NextPageToken(doc);
+            var page = await GetMetricHistoryPageAsync(runId, metricKey, null, token, ct).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            token = page.NextPageToken;
         }
         while (token is not null);
         return all;
+    }
+
+    /// <inheritdoc />
+    public async Task<PagedList<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int? maxResults, string? pageToken,
+        CancellationToken ct = default)
+    {
+        using var doc = await GetAsync("metrics/get-history", Query.Of(("run_id", runId), ("metric_key", metricKey),
+            ("max_results", maxResults?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("page_token", pageToken)), ct).ConfigureAwait(false);
+        return new PagedList<Metric>(MlflowJsonReader.Array(doc.RootElement, "metrics").Select(MlflowJsonReader.ReadMetric).ToList(), NextPageToken(doc));
     }
 
     /// <inheritdoc />

@@ -58,15 +58,35 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken ct = default) =>
+        (await GetMetricHistoryPageAsync(runId, metricKey, null, null, ct).ConfigureAwait(false)).Items;
+
+    /// <inheritdoc />
+    public async Task<PagedList<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int? maxResults, string? pageToken,
+        CancellationToken ct = default)
     {
+        if (maxResults is { } max)
+        {
+            TrackingValidation.ValidateMaxResults(max);
+        }
+
+        var offset = SearchPageToken.ParseOffset(pageToken);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await GetRunStateAsync(connection, null, runId, ct).ConfigureAwait(false);
         var history = new List<Metric>();
+        // One more than asked tells whether another page follows.
+        var limit = maxResults is { } pageSize ? pageSize + 1L : long.MaxValue;
         await ForEachRowAsync(connection, null, """
-            SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = @run AND key = @key ORDER BY step, timestamp, value
-            """, [("run", runId), ("key", metricKey)], r => history.Add(ReadMetric(r, 0)), ct).ConfigureAwait(false);
-        return history;
+            SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = @run AND key = @key
+            ORDER BY timestamp, step, value LIMIT @limit OFFSET @offset
+            """, [("run", runId), ("key", metricKey), ("limit", limit), ("offset", offset)],
+            r => history.Add(ReadMetric(r, 0)), ct).ConfigureAwait(false);
+        if (maxResults is not { } size || history.Count <= size)
+        {
+            return new PagedList<Metric>(history, null);
+        }
+
+        return new PagedList<Metric>(history.GetRange(0, size), SearchPageToken.Create(offset + size));
     }
 
     private static async Task LogParamsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Param> parameters, CancellationToken ct)
