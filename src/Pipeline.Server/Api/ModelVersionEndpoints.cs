@@ -15,6 +15,7 @@ internal static class ModelVersionEndpoints
         group.MapGet("/model-versions/get", Get);
         group.MapPatch("/model-versions/update", Update);
         group.MapDelete("/model-versions/delete", Delete);
+        group.MapPost("/model-versions/transition-stage", TransitionStage);
         group.MapGet("/model-versions/search", Search);
         group.MapGet("/model-versions/get-download-uri", GetDownloadUri);
         group.MapPost("/model-versions/set-tag", SetTag);
@@ -48,6 +49,15 @@ internal static class ModelVersionEndpoints
         using var args = await RequestArgs.ReadAsync(http);
         var (name, version) = NameVersion(args);
         await WriteVersionAsync(http, await registry.UpdateModelVersionAsync(name, version, args.String("description"), http.RequestAborted));
+    }
+
+    private static async Task TransitionStage(HttpContext http, IModelRegistry registry)
+    {
+        using var args = await RequestArgs.ReadAsync(http);
+        var (name, version) = NameVersion(args);
+        var moved = await registry.TransitionModelVersionStageAsync(name, version, args.Required("stage"),
+            args.Bool("archive_existing_versions") ?? false, http.RequestAborted);
+        await WriteVersionAsync(http, moved);
     }
 
     private static async Task Delete(HttpContext http, IModelRegistry registry)

@@ -112,6 +112,31 @@ internal sealed class RequestArgs : IDisposable
             ?? throw new TrackingException(ErrorCode.InvalidParameterValue, $"Invalid value {text} for parameter '{name}' supplied: expected a number");
     }
 
+    /// <summary>A bool parameter: JSON <c>true</c>/<c>false</c> (or that text in a query string); absent is null.</summary>
+    public bool? Bool(string name)
+    {
+        if (_query is null && Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value))
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => null,
+                _ => throw new TrackingException(ErrorCode.InvalidParameterValue,
+                    $"Invalid value {value.GetRawText()} for parameter '{name}' supplied: expected true or false"),
+            };
+        }
+
+        var text = _query is null ? null : String(name);
+        return text switch
+        {
+            null => null,
+            _ when text.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+            _ when text.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+            _ => throw new TrackingException(ErrorCode.InvalidParameterValue, $"Invalid value {text} for parameter '{name}' supplied: expected true or false"),
+        };
+    }
+
     public IReadOnlyList<string> Strings(string name)
     {
         if (_query is not null)

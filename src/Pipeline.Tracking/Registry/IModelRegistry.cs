@@ -52,6 +52,16 @@ public interface IModelRegistry
     /// <summary>Sets the description (null clears it).</summary>
     Task<ModelVersion> UpdateModelVersionAsync(string name, long version, string? description, CancellationToken ct = default);
 
+    /// <summary>
+    /// Moves the version to <paramref name="stage"/>, one of MLflow's (deprecated) stages None, Staging, Production, Archived:
+    /// matched ignoring case and stored in its canonical spelling. With <paramref name="archiveExistingVersions"/> (default
+    /// false, allowed only for Staging and Production) the model's other versions in that stage move to Archived in the same
+    /// write. The version, every version archived and the model get one new last-updated time. Returns the moved version.
+    /// INVALID_PARAMETER_VALUE for an unknown stage or archiving into None/Archived; RESOURCE_DOES_NOT_EXIST
+    /// "Model Version (name=…, version=…) not found" for an unknown model, version or a deleted version.
+    /// </summary>
+    Task<ModelVersion> TransitionModelVersionStageAsync(string name, long version, string stage, bool archiveExistingVersions = false, CancellationToken ct = default);
+
     /// <summary>Deletes the version and the aliases naming it; its number is not reused.</summary>
     Task DeleteModelVersionAsync(string name, long version, CancellationToken ct = default);
 

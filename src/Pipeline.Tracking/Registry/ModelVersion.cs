@@ -4,7 +4,7 @@ namespace Pipeline.Tracking.Registry;
 /// One numbered version of a registered model (MLflow's <c>ModelVersion</c>). <paramref name="Version"/> counts 1, 2, ...
 /// per model and is never reused, even after a delete; MLflow's JSON writes it as a string (<see cref="VersionText"/>).
 /// <paramref name="Source"/> is the model's artifact location as given at registration (e.g. <c>runs:/&lt;id&gt;/model</c>);
-/// <paramref name="CurrentStage"/> is "None" unless a legacy stage was set. Times are Unix ms.
+/// <paramref name="CurrentStage"/> is one of <see cref="ModelVersionStages.All"/>: "None" until a stage transition moves it. Times are Unix ms.
 /// </summary>
 public sealed record ModelVersion(
     string Name,

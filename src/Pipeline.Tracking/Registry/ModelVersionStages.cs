@@ -14,6 +14,9 @@ public static class ModelVersionStages
     /// <summary>The four visible stages, in MLflow's order.</summary>
     public static IReadOnlyList<string> All { get; } = [None, Staging, Production, Archived];
 
+    /// <summary>The stages a transition may archive the other versions of (MLflow's <c>DEFAULT_STAGES_FOR_GET_LATEST_VERSIONS</c>).</summary>
+    public static IReadOnlyList<string> Active { get; } = [Staging, Production];
+
     /// <summary>The stage's canonical spelling (matching ignores case); INVALID_PARAMETER_VALUE for an unknown stage.</summary>
     public static string Canonical(string stage) =>
         All.FirstOrDefault(s => string.Equals(s, stage, StringComparison.OrdinalIgnoreCase))

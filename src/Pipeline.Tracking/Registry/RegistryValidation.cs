@@ -67,6 +67,29 @@ public static partial class RegistryValidation
         }
     }
 
+    /// <summary>
+    /// The canonical spelling of a transition's target stage (matching ignores case). INVALID_PARAMETER_VALUE when the stage
+    /// is missing or unknown, or when <paramref name="archiveExistingVersions"/> is asked for a stage other than Staging or
+    /// Production, with MLflow's messages.
+    /// </summary>
+    public static string ValidateTransitionStage(string? stage, bool archiveExistingVersions)
+    {
+        if (stage is null)
+        {
+            throw Invalid("Missing value for required parameter 'stage'.");
+        }
+
+        var canonical = ModelVersionStages.Canonical(stage);
+        if (archiveExistingVersions && !ModelVersionStages.Active.Contains(canonical))
+        {
+            // MLflow's store raises this without an error code (INTERNAL_ERROR, HTTP 500); it is the caller's mistake, so a 400 here.
+            throw Invalid($"Model version transition cannot archive existing model versions because '{stage}' is not an Active stage. " +
+                $"Valid stages are [{string.Join(", ", ModelVersionStages.Active.Select(s => $"'{s}'"))}]");
+        }
+
+        return canonical;
+    }
+
     /// <summary>Tag keys follow the tracking key rules; keys up to 250 and values up to 5000 characters.</summary>
     public static void ValidateTag(RegistryTag tag)
     {

@@ -43,4 +43,23 @@ public sealed class RegistryValidationTests
         var error = Assert.Throws<TrackingException>(() => RegistryValidation.ParseVersion("1.5"));
         Assert.Equal("Parameter 'version' must be an integer, got '1.5'.", error.Message);
     }
+
+    [Theory]
+    [InlineData("STAGING", true, "Staging")]
+    [InlineData("production", true, "Production")]
+    [InlineData("none", false, "None")]
+    [InlineData("ARCHIVED", false, "Archived")]
+    public void ValidateTransitionStage_KnownStage_CanonicalSpelling(string stage, bool archive, string expected) =>
+        Assert.Equal(expected, RegistryValidation.ValidateTransitionStage(stage, archive));
+
+    [Theory]
+    [InlineData(null, false, "Missing value for required parameter 'stage'.")]
+    [InlineData("prod", false, "Invalid Model Version stage: prod. Value must be one of None, Staging, Production, Archived.")]
+    [InlineData("archived", true,
+        "Model version transition cannot archive existing model versions because 'archived' is not an Active stage. Valid stages are ['Staging', 'Production']")]
+    public void ValidateTransitionStage_Bad_InvalidParameterValueWithMlflowMessage(string? stage, bool archive, string message)
+    {
+        var error = Assert.Throws<TrackingException>(() => RegistryValidation.ValidateTransitionStage(stage, archive));
+        Assert.Equal((ErrorCode.InvalidParameterValue, message), (error.Code, error.Message));
+    }
 }

@@ -124,6 +124,19 @@ public sealed partial class RestTrackingStore
     }
 
     /// <inheritdoc />
+    public async Task<ModelVersion> TransitionModelVersionStageAsync(string name, long version, string stage, bool archiveExistingVersions = false,
+        CancellationToken ct = default)
+    {
+        using var doc = await PostAsync("model-versions/transition-stage", w =>
+        {
+            WriteNameVersion(w, name, version);
+            WriteIfNotNull(w, "stage", stage);
+            w.WriteBoolean("archive_existing_versions", archiveExistingVersions);
+        }, ct).ConfigureAwait(false);
+        return ReadVersion(doc);
+    }
+
+    /// <inheritdoc />
     public Task DeleteModelVersionAsync(string name, long version, CancellationToken ct = default) =>
         SendVoidAsync(HttpMethod.Delete, "model-versions/delete", w => WriteNameVersion(w, name, version), ct);
 
