@@ -3,10 +3,7 @@
 // draws its parallel-coordinates SVG, PNG previews decode.
 // Usage: node check-dashboard.mjs <server base url> <experiment id> <screenshot.png>
 // Prints one JSON line with what it saw; exits 1 with the reasons when a check fails.
-import { chromium } from "playwright-core";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isSorted, runBrowserCheck } from "./headless.mjs";
 
 const [baseUrl, experimentId, screenshotPath] = process.argv.slice(2);
 if (!baseUrl || !experimentId || !screenshotPath) {
@@ -15,26 +12,7 @@ if (!baseUrl || !experimentId || !screenshotPath) {
 }
 
 const origin = new URL(baseUrl).origin;
-const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const userDataDir = await mkdtemp(join(tmpdir(), "dashboard-chromium-"));
-const problems = [];
-const result = { consoleErrors: [], externalRequests: [], pages: [] };
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const page = context.pages()[0] ?? await context.newPage();
-  page.on("console", message => { if (message.type() === "error") result.consoleErrors.push(message.text()); });
-  page.on("pageerror", error => result.consoleErrors.push(String(error)));
-  page.on("request", request => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith("data:")) result.externalRequests.push(url);
-  });
+await runBrowserCheck("dashboard", url => url.startsWith(origin), "the server", { pages: [] }, async (page, result, problems) => {
   const visit = async action => {
     const [response] = await Promise.all([page.waitForNavigation({ waitUntil: "load" }), action()]);
     result.pages.push({ url: page.url().slice(origin.length), status: response.status() });
@@ -58,7 +36,7 @@ try {
   result.ascending = await trialValues();
   await visit(() => page.click(`#runs thead th[data-key="${key}"] a`));
   result.descending = await trialValues();
-  const sorted = (list, sign) => list.length > 1 && list.every((v, i) => i === 0 || sign * (v - list[i - 1]) >= 0);
+  const sorted = (list, sign) => list.length > 1 && !list.some(isNaN) && isSorted(list, sign);
   if (JSON.stringify(result.before) === JSON.stringify(result.afterFirstClick)) problems.push("clicking a sort header did not change the row order");
   if (!sorted(result.ascending, 1)) problems.push(`first click did not sort ${key} ascending: ${result.ascending}`);
   if (!sorted(result.descending, -1)) problems.push(`second click did not sort ${key} descending: ${result.descending}`);
@@ -98,15 +76,4 @@ try {
     problems.push("the trial's run page does not link its parent");
   }
   await visit(() => page.goto(`${baseUrl}models`));
-
-  if (result.consoleErrors.length > 0) problems.push(`console errors: ${result.consoleErrors.join(" | ")}`);
-  if (result.externalRequests.length > 0) problems.push(`requests left the server: ${result.externalRequests.join(", ")}`);
-} catch (error) {
-  problems.push(String(error && error.stack || error));
-} finally {
-  if (context) await context.close();
-  await rm(userDataDir, { recursive: true, force: true });
-}
-result.problems = problems;
-console.log(JSON.stringify(result));
-process.exit(problems.length === 0 ? 0 : 1);
+});

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Server.Tests.Dashboard;
 
@@ -7,13 +8,13 @@ public sealed class DashboardBrowserTests(DashboardFixture server) : IClassFixtu
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    [DashboardBrowserFact]
+    [BrowserFact]
     public async Task Dashboard_LoadsWithoutErrors_SortsFiltersAndDrawsTheCompareView()
     {
         var screenshot = Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.png");
         try
         {
-            var (exitCode, output, error) = await DashboardBrowser.RunAsync(server.Host.BaseUri.ToString(), server.ExperimentId, screenshot);
+            var (exitCode, output, error) = await BrowserCheck.RunAsync("check-dashboard.mjs", server.Host.BaseUri.ToString(), server.ExperimentId, screenshot);
 
             Assert.True(exitCode == 0, $"dashboard check failed ({exitCode}):\n{output}\n{error}");
             using var result = JsonDocument.Parse(output.Trim().Split('\n').Last());

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Stages.Tests.Reporting;
 
@@ -14,7 +14,7 @@ public class HtmlReportBrowserTests(ReportedPipelineFixture pipeline)
     {
         var screenshot = Path.Combine(pipeline.Workspace.Root, "report.png");
 
-        var (exitCode, output, error) = await RunNodeAsync(Path.Combine(BrowserCheck.Folder, "check-report.mjs"), pipeline.HtmlPath, screenshot);
+        var (exitCode, output, error) = await BrowserCheck.RunAsync("check-report.mjs", pipeline.HtmlPath, screenshot);
 
         Assert.True(exitCode == 0, $"browser check failed ({exitCode}):\n{output}\n{error}");
         using var result = JsonDocument.Parse(output.Trim().Split('\n').Last());
@@ -31,26 +31,5 @@ public class HtmlReportBrowserTests(ReportedPipelineFixture pipeline)
         Assert.Equal(PngSignature, png[..8]);
         // A full-page shot of a page holding five 640x480 plots is far larger than a blank page (a few KB).
         Assert.True(png.Length > 100_000, $"screenshot is only {png.Length} bytes");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunNodeAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = BrowserCheck.Folder };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the browser check did not finish in 2 minutes: {await error}");
-        }
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,15 +1,20 @@
 using System.Diagnostics;
 
-namespace Pipeline.Server.Tests.Dashboard;
+namespace Pipeline.Tests.Shared;
 
-/// <summary>Runs <c>tests/browser/check-dashboard.mjs</c> with node (playwright-core driving Debian's chromium).</summary>
-internal static class DashboardBrowser
+/// <summary>
+/// Runs a check script of <c>tests/browser</c> (playwright-core driving Debian's chromium) with node. Linked into each
+/// test project that checks a page in a real browser (the HTML report, the tracking server's dashboard).
+/// </summary>
+internal static class BrowserCheck
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static string Folder => Path.Combine(RepositoryRoot(), "tests", "browser");
 
-    /// <summary>What is missing to run the check, null when everything is there.</summary>
+    /// <summary>What is missing to run a check, null when everything is there.</summary>
     public static string? MissingPrerequisite()
     {
         if (!File.Exists(ChromiumPath))
@@ -21,16 +26,17 @@ internal static class DashboardBrowser
         return null;
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    /// <summary>Runs <paramref name="script"/> (a file in <see cref="Folder"/>) with its arguments; kills it after two minutes.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] args)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
-        start.ArgumentList.Add("check-dashboard.mjs");
+        start.ArgumentList.Add(script);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -38,7 +44,7 @@ internal static class DashboardBrowser
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the dashboard check did not finish in 2 minutes: {await error}");
+            throw new TimeoutException($"{script} did not finish in {Timeout.TotalMinutes} minutes: {await error}");
         }
 
         return (process.ExitCode, await output, await error);
