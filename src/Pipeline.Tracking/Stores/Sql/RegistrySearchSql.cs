@@ -21,7 +21,7 @@ internal sealed class RegistrySearchSql(SqlDialect dialect)
     {
         foreach (var clause in clauses)
         {
-            var op = Symbol(clause.Comparator);
+            var op = ComparatorRules.Name(clause.Comparator);
             if (clause.Kind == EntityKind.Tag)
             {
                 AddTag(clause, op, "registered_model_tags t WHERE t.name = rm.name");
@@ -43,7 +43,7 @@ internal sealed class RegistrySearchSql(SqlDialect dialect)
     {
         foreach (var clause in clauses)
         {
-            var op = Symbol(clause.Comparator);
+            var op = ComparatorRules.Name(clause.Comparator);
             if (clause.Kind == EntityKind.Tag)
             {
                 AddTag(clause, op, "model_version_tags t WHERE t.name = mv.name AND t.version = mv.version");
@@ -146,20 +146,6 @@ internal sealed class RegistrySearchSql(SqlDialect dialect)
         Binds.Add((name, value));
         return "@" + name;
     }
-
-    private static string Symbol(Comparator comparator) => comparator switch
-    {
-        Comparator.Equal => "=",
-        Comparator.NotEqual => "!=",
-        Comparator.Less => "<",
-        Comparator.LessOrEqual => "<=",
-        Comparator.Greater => ">",
-        Comparator.GreaterOrEqual => ">=",
-        Comparator.Like => "LIKE",
-        Comparator.ILike => "ILIKE",
-        Comparator.In => "IN",
-        _ => "NOT IN",
-    };
 
     private static void Require(bool condition, string message)
     {

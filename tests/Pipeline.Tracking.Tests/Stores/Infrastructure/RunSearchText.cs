@@ -15,7 +15,7 @@ public static class RunSearchText
         search.OrderBy?.Select(o => $"{Prefix(o.Kind)}.`{o.Key}` {(o.Ascending ? "ASC" : "DESC")}").ToList(),
         search.PageToken);
 
-    private static string Clause(FilterClause c) => $"{Prefix(c.Kind)}.`{c.Key}` {Symbol(c.Comparator)} {Value(c.Value)}";
+    private static string Clause(FilterClause c) => $"{Prefix(c.Kind)}.`{c.Key}` {ComparatorRules.Name(c.Comparator)} {Value(c.Value)}";
 
     private static string Prefix(EntityKind kind) => kind switch
     {
@@ -24,20 +24,6 @@ public static class RunSearchText
         EntityKind.Tag => "tags",
         EntityKind.Dataset => "datasets",
         _ => "attributes",
-    };
-
-    private static string Symbol(Comparator c) => c switch
-    {
-        Comparator.Equal => "=",
-        Comparator.NotEqual => "!=",
-        Comparator.Less => "<",
-        Comparator.LessOrEqual => "<=",
-        Comparator.Greater => ">",
-        Comparator.GreaterOrEqual => ">=",
-        Comparator.Like => "LIKE",
-        Comparator.ILike => "ILIKE",
-        Comparator.In => "IN",
-        _ => "NOT IN",
     };
 
     private static string Value(object value) => value switch
