@@ -13,8 +13,7 @@ namespace Pipeline.Stages.Running;
 public sealed partial class PipelineRunner
 {
     /// <summary>This library's version, recorded in every model it packages.</summary>
-    public static string PipelineVersion { get; } =
-        typeof(PipelineRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string PipelineVersion { get; } = Ml.Models.ModelEnvironment.VersionOf(typeof(PipelineRunner).Assembly);
 
     private async Task<StageResult> EvaluateAsync(StageContext context, CancellationToken ct)
     {
