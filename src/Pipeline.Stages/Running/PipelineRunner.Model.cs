@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Pipeline.Stages.Stages;
 using Pipeline.Stages.Stages.Evaluate;
