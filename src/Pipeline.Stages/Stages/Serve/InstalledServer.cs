@@ -42,7 +42,7 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
             return layout;
         }
 
-        reporter.Info($"Laying out the installed scoring server ({installedFolder}, {files.Count} files, on {string.Join(" and ", frameworks.Select(Path.GetFileName))} runtime) in {root}");
+        reporter.Info($"Laying out the installed scoring server ({installedFolder}, {files.Count} files, for {string.Join(", ", frameworks.Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))} {Path.GetFileName(f)}"))}) in {root}");
         Publish(root, Path.Combine(root, "app"), staging =>
         {
             foreach (var file in files)
