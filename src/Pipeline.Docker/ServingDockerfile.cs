@@ -10,7 +10,8 @@ internal static class ServingDockerfile
     public static string Render(ServingImageOptions o, string entryFile, IReadOnlyDictionary<string, string>? labels = null)
     {
         var app = ServingImageOptions.AppPathInImage;
-        string[] entry = o.FrameworkDependent ? ["dotnet", $"{app}/{entryFile}"] : [$"{app}/{entryFile}"];
+        var dotnet = o.RuntimeFolder is null ? "dotnet" : $"{ServingImageOptions.RuntimePathInImage}/dotnet";
+        string[] entry = o.FrameworkDependent ? [dotnet, $"{app}/{entryFile}"] : [$"{app}/{entryFile}"];
         var port = o.Port.ToString(CultureInfo.InvariantCulture);
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -25,6 +26,9 @@ internal static class ServingDockerfile
 
         var text = new StringBuilder();
         text.Append("FROM ").Append(o.BaseImage).Append('\n');
+        // Before the app: the runtime changes least, so its layer is the one most often reused.
+        if (o.RuntimeFolder is not null)
+            text.Append("COPY dotnet/ ").Append(ServingImageOptions.RuntimePathInImage).Append("/\n");
         text.Append("COPY app/ ").Append(app).Append("/\n");
         if (o.ModelDirectory is not null)
             text.Append("COPY model/ ").Append(ServingImageOptions.ModelPathInImage).Append("/\n");

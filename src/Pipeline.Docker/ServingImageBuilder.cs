@@ -5,7 +5,8 @@ using Docker.DotNet.Models;
 namespace Pipeline.Docker;
 
 /// <summary>
-/// Builds a serving image: the published server under <c>/app</c>, the model under <c>/opt/ml/model</c>, OCI and
+/// Builds a serving image: the published server under <c>/app</c> (and, when given, a .NET runtime under
+/// <c>/usr/share/dotnet</c>), the model under <c>/opt/ml/model</c>, OCI and
 /// model labels, a non-root <c>USER</c>, a <c>HEALTHCHECK</c> that runs the server binary with
 /// <c>--healthcheck</c> (no curl in a scratch image), tagged <c>&lt;repository&gt;:&lt;version&gt;</c> and
 /// <c>&lt;repository&gt;:&lt;alias&gt;</c>. Uses the engine's classic builder; a failed step is an error
@@ -32,6 +33,8 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
             tags.Add($"{repository}:{options.Alias}");
 
         var folders = new List<(string, string)> { (options.PublishFolder, "app") };
+        if (options.RuntimeFolder is not null)
+            folders.Add((options.RuntimeFolder, "dotnet"));
         if (options.ModelDirectory is not null)
             folders.Add((options.ModelDirectory, "model"));
         var dockerfile = ServingDockerfile.Render(options, entryFile, Labels(options));

@@ -9,6 +9,9 @@ public sealed record ServingImageOptions
     /// <summary>Where the published server is copied inside the image.</summary>
     public const string AppPathInImage = "/app";
 
+    /// <summary>Where <see cref="RuntimeFolder"/> is copied inside the image (the default .NET location on Linux).</summary>
+    public const string RuntimePathInImage = "/usr/share/dotnet";
+
     /// <summary>Registered model name (required); labels the image and, by default, names its repository.</summary>
     public required string ModelName { get; init; }
 
@@ -34,6 +37,13 @@ public sealed record ServingImageOptions
 
     /// <summary>Run the entry point as <c>dotnet &lt;EntryPoint&gt;.dll</c>; default false (a self-contained executable).</summary>
     public bool FrameworkDependent { get; init; }
+
+    /// <summary>A .NET installation for a framework-dependent server on a base without one (such as a
+    /// <see cref="MinimalBaseImage"/>): a folder holding the <c>dotnet</c> host, <c>host/fxr</c> and the <c>shared</c>
+    /// frameworks the server needs, copied to <see cref="RuntimePathInImage"/>; the entry point then runs
+    /// <c>/usr/share/dotnet/dotnet &lt;EntryPoint&gt;.dll</c>. Needs <see cref="FrameworkDependent"/>. Default none
+    /// (<c>dotnet</c> from the base image's <c>PATH</c>).</summary>
+    public string? RuntimeFolder { get; init; }
 
     /// <summary>Image repository; default derived from <see cref="ModelName"/> (<see cref="ImageReference.RepositoryFor"/>).</summary>
     public string? ImageRepository { get; init; }

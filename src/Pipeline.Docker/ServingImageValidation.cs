@@ -15,6 +15,8 @@ internal static partial class ServingImageValidation
             $"'{o.ImageRepository}' is not a valid image repository (lowercase letters, digits, '.', '_', '-', '/')");
         Require(!string.IsNullOrWhiteSpace(o.BaseImage) && !o.BaseImage.Any(char.IsWhiteSpace), nameof(o.BaseImage), $"'{o.BaseImage}' is not an image reference");
         Require(Directory.Exists(o.PublishFolder), nameof(o.PublishFolder), $"folder '{o.PublishFolder}' does not exist");
+        Require(o.RuntimeFolder is null || (o.FrameworkDependent && File.Exists(Path.Combine(o.RuntimeFolder, "dotnet"))), nameof(o.RuntimeFolder),
+            $"'{o.RuntimeFolder}' must hold the dotnet host, and needs FrameworkDependent");
         Require(o.ModelDirectory is null || Directory.Exists(o.ModelDirectory), nameof(o.ModelDirectory), $"folder '{o.ModelDirectory}' does not exist");
         Require(o.Port is > 0 and < 65536, nameof(o.Port), $"{o.Port} is not a TCP port");
         Require(!string.IsNullOrWhiteSpace(o.User) && o.User != "root" && !o.User.StartsWith("0", StringComparison.Ordinal) &&

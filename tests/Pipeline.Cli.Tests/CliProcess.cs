@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Pipeline.Cli.Tests;
 
 /// <summary>Runs the built CLI (<c>dotnet pipeline.dll ...</c>) with stdout and stderr redirected, as CI runs it.</summary>
-internal static class CliProcess
+public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
@@ -20,9 +20,14 @@ internal static class CliProcess
         }
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        RunAsync(DllPath, TimeSpan.FromMinutes(1), workingDirectory, environment, arguments);
+
+    /// <summary>Runs the CLI at <paramref name="dll"/> (e.g. an installed copy), failing after <paramref name="timeout"/>.</summary>
+    public static async Task<Result> RunAsync(
+        string dll, TimeSpan timeout, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        Assert.True(File.Exists(DllPath), $"CLI not built at {DllPath}");
+        Assert.True(File.Exists(dll), $"CLI not built at {dll}");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -30,7 +35,7 @@ internal static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(DllPath);
+        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -45,8 +50,8 @@ internal static class CliProcess
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
         return new Result(process.ExitCode, await output, await error);
     }
 }

@@ -40,6 +40,37 @@ public sealed class ServingDockerfileTests : IDisposable
     }
 
     [Fact]
+    public void Render_WithRuntimeFolder_CopiesRuntimeFirstAndRunsItsDotnetForEntryAndHealthcheck()
+    {
+        var text = ServingDockerfile.Render(Options() with { FrameworkDependent = true, RuntimeFolder = _publish }, "Server.dll");
+
+        Assert.StartsWith("FROM base:1\nCOPY dotnet/ /usr/share/dotnet/\nCOPY app/ /app/\n", text);
+        Assert.Contains("CMD [\"/usr/share/dotnet/dotnet\",\"/app/Server.dll\",\"--healthcheck\"]\n", text);
+        Assert.Contains("ENTRYPOINT [\"/usr/share/dotnet/dotnet\",\"/app/Server.dll\"]\n", text);
+    }
+
+    [Fact]
+    public void Validate_RuntimeFolderWithoutDotnetHost_ThrowsNamingOption()
+    {
+        File.WriteAllText(Path.Combine(_publish, "Server.dll"), "");
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            ServingImageValidation.Validate(Options() with { FrameworkDependent = true, RuntimeFolder = _publish }));
+
+        Assert.Contains("RuntimeFolder", error.Message);
+        Assert.Contains("dotnet host", error.Message);
+    }
+
+    [Fact]
+    public void Validate_RuntimeFolderWithDotnetHost_ReturnsTheDll()
+    {
+        File.WriteAllText(Path.Combine(_publish, "Server.dll"), "");
+        File.WriteAllText(Path.Combine(_publish, "dotnet"), "");
+
+        Assert.Equal("Server.dll", ServingImageValidation.Validate(Options() with { FrameworkDependent = true, RuntimeFolder = _publish }));
+    }
+
+    [Fact]
     public void Render_LabelsAndEnvironment_OneInstructionEachWithQuotedValues()
     {
         var options = Options() with { Environment = new Dictionary<string, string> { ["GREETING"] = "say \"hi\" to $USER" } };

@@ -13,9 +13,9 @@ public sealed partial class PipelineRunner
     {
         var locator = await RunLocator.ForAsync(context, ct);
         var pipelineRun = await locator.RequireLatestAsync(PipelineTags.RolePipeline, null, StageName.PrepareData, ct);
-        var repositoryRoot = ServerPublisher.FindRepositoryRoot(Path.GetDirectoryName(context.Spec.SourcePath)!);
+        var pipelineDirectory = Path.GetDirectoryName(Path.GetFullPath(context.Spec.SourcePath))!;
         var output = await new ServeStage(context.Store, Registry(context), context.Artifacts, reporter).RunAsync(
-            new ServeInput(context.Spec.Model, context.Spec.Serve, pipelineRun, repositoryRoot, context.Options.RequireDocker), ct);
+            new ServeInput(context.Spec.Model, context.Spec.Serve, pipelineRun, pipelineDirectory, context.Options.RequireDocker), ct);
         var outputs = new Dictionary<string, string>
         {
             ["url"] = output.Url.ToString().TrimEnd('/'),

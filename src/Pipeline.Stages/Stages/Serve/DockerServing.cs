@@ -4,19 +4,24 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Stages.Stages.Serve;
 
-/// <summary>The Docker half of DockerServe: base image, serving image, container.</summary>
+/// <summary>
+/// The Docker half of DockerServe: base image, serving image, container. A self-contained server (published from the
+/// checkout) runs as it is; a framework-dependent one (the installed tool's) runs on the configured base image's .NET,
+/// or on the minimal base with a copy of this machine's runtime beside it.
+/// </summary>
 internal static class DockerServing
 {
     /// <summary>The container label naming the served model, so a rerun finds and replaces its predecessor.</summary>
     public const string ModelLabel = "pipeline.serve.model";
 
     public static async Task<(RunningContainer Container, ServingImage Image)> RunAsync(
-        DockerEngine engine, ServeInput input, string publishFolder, string modelDirectory, ModelVersion version, string? runId,
+        DockerEngine engine, ServeInput input, ServerLayout layout, string modelDirectory, ModelVersion version, string? runId,
         IStageReporter reporter, CancellationToken ct)
     {
         try
         {
             string baseImage;
+            string? runtime = null;
             var user = "10001:10001";
             if (input.Serve.BaseImage is { } configured)
             {
@@ -26,9 +31,12 @@ internal static class DockerServing
             {
                 // The server checks the model's sha256 sums at start; .NET's hashing on Linux loads OpenSSL's libcrypto
                 // (and probes libssl with it), which the default library set lacks.
+                // The libraries the runtime's own files need are found by scanning the layout's root, which holds both.
+                if (layout.FrameworkDependent)
+                    runtime = InstalledServer.EnsureRuntime(layout, reporter);
                 var defaults = new MinimalBaseImageOptions();
                 var minimal = await new MinimalBaseImageBuilder(engine).EnsureAsync(
-                    defaults with { PublishFolder = publishFolder, Libraries = [.. defaults.Libraries, "libssl.so.3", "libcrypto.so.3"] }, ct);
+                    defaults with { PublishFolder = layout.Root, Libraries = [.. defaults.Libraries, "libssl.so.3", "libcrypto.so.3"] }, ct);
                 reporter.Info($"Base image {minimal.Reference} ({(minimal.WasCached ? "cached" : "built")})");
                 (baseImage, user) = (minimal.Reference, minimal.User);
             }
@@ -38,8 +46,10 @@ internal static class DockerServing
                 ModelName = version.Name,
                 ModelVersion = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Alias = input.Model.Alias,
-                PublishFolder = publishFolder,
-                EntryPoint = ServerPublisher.EntryPoint,
+                PublishFolder = layout.AppFolder,
+                EntryPoint = layout.EntryFile,
+                FrameworkDependent = layout.FrameworkDependent,
+                RuntimeFolder = runtime,
                 ModelDirectory = modelDirectory,
                 BaseImage = baseImage,
                 User = user,

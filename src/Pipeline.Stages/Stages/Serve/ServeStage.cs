@@ -9,14 +9,24 @@ using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Stages.Serve;
 
-/// <summary>What DockerServe needs: the model section, the serve section, the pipeline run, the repository and the policy.</summary>
-public sealed record ServeInput(ModelSpec Model, ServeSpec Serve, Run PipelineRun, string RepositoryRoot, bool RequireDocker);
+/// <summary>
+/// What DockerServe needs: the model section, the serve section, the pipeline run, the folder of the pipeline file and
+/// the policy. Inside this repository's checkout (found above <paramref name="PipelineDirectory"/>) the server is
+/// published from its sources and cached in <c>&lt;checkout&gt;/.cache/pipeline</c>; anywhere else the installed tool's
+/// server is used, cached in <c>&lt;PipelineDirectory&gt;/.cache/pipeline</c>.
+/// </summary>
+public sealed record ServeInput(ModelSpec Model, ServeSpec Serve, Run PipelineRun, string PipelineDirectory, bool RequireDocker)
+{
+    /// <summary>The installed tool's folder holding the server, used outside a checkout; default the folder of this
+    /// library or of the running app, whichever holds <c>Pipeline.Serving.dll</c> with its runtimeconfig and deps files.</summary>
+    public string? InstalledFolder { get; init; }
+}
 
 /// <summary>What DockerServe started: the endpoint URL, how (docker or process), the served model URI, and the image tags.</summary>
 public sealed record ServeOutput(Uri Url, string Mode, string ModelUri, IReadOnlyList<string> ImageTags);
 
 /// <summary>
-/// Serves <c>models:/&lt;name&gt;@&lt;alias&gt;</c>: publishes the server (cached), then builds an image with it and the
+/// Serves <c>models:/&lt;name&gt;@&lt;alias&gt;</c>: publishes or lays out the server (cached), then builds an image with it and the
 /// model and runs it on the Docker engine from <c>DOCKER_HOST</c> or the default socket; without an engine, starts
 /// the same server as a local process unless Docker is required. Stops what an earlier run of this stage left running,
 /// waits for <c>/health</c>, and records the endpoint as tags on the pipeline run for SmokeTest.
@@ -36,13 +46,16 @@ internal sealed class ServeStage(
         reporter.Info($"{alias} is version {version.Version} (run {resolved.RunId ?? "unknown"})");
         await EndpointStopper.StopRecordedAsync(store, input.PipelineRun.Info.RunId, reporter, ct);
 
-        var cache = ServerPublisher.CacheFolder(input.RepositoryRoot);
+        var repository = ServerPublisher.TryFindRepositoryRoot(input.PipelineDirectory);
+        var cache = ServerPublisher.CacheFolder(repository ?? input.PipelineDirectory);
         var modelDirectory = Path.Combine(cache, "models", $"{ImageReference.RepositoryFor(version.Name)}-{version.Version}");
         if (Directory.Exists(modelDirectory))
             Directory.Delete(modelDirectory, recursive: true);
         Directory.CreateDirectory(modelDirectory);
         await artifacts.Open(resolved.ArtifactUri).DownloadAsync("", modelDirectory, ct);
-        var publish = await new ServerPublisher(input.RepositoryRoot, reporter).PublishAsync(ct);
+        var layout = repository is not null
+            ? await new ServerPublisher(repository, reporter).PublishAsync(ct)
+            : new InstalledServer(InstalledFolder(input), cache, reporter).Prepare();
         var versionLabel = $"{version.Name}/{version.Version}";
 
         using var engine = (engineFactory ?? DockerEngine.FromEnvironment)();
@@ -52,7 +65,7 @@ internal sealed class ServeStage(
         if (reachability.IsReachable)
         {
             reporter.Info($"Docker engine {reachability.ServerVersion} (API {reachability.ApiVersion}) at {reachability.Endpoint}");
-            var (running, image) = await DockerServing.RunAsync(engine, input, publish, modelDirectory, version, resolved.RunId, reporter, ct);
+            var (running, image) = await DockerServing.RunAsync(engine, input, layout, modelDirectory, version, resolved.RunId, reporter, ct);
             tags.Add(new RunTag(ServingTags.ContainerId, running.Id));
             tags.Add(new RunTag(ServingTags.Image, string.Join(",", image.Tags)));
             output = new ServeOutput(running.Url, ServingTags.ModeDocker, modelUri, image.Tags);
@@ -65,7 +78,7 @@ internal sealed class ServeStage(
         {
             reporter.Warning($"No Docker engine is reachable: {reachability.Reason}. Serving the same server as a local process instead.");
             var log = Path.Combine(cache, "serving.log");
-            var (pid, url) = await LocalServerProcess.StartAsync(publish, modelDirectory, input.Serve.Port, versionLabel, log, HealthTimeout, ct);
+            var (pid, url) = await LocalServerProcess.StartAsync(layout, modelDirectory, input.Serve.Port, versionLabel, log, HealthTimeout, ct);
             reporter.Info($"Server process {pid} logs to {log}");
             tags.Add(new RunTag(ServingTags.ProcessId, pid.ToString(CultureInfo.InvariantCulture)));
             output = new ServeOutput(url, ServingTags.ModeProcess, modelUri, []);
@@ -81,4 +94,10 @@ internal sealed class ServeStage(
         reporter.Info($"Serving {modelUri} at {output.Url.ToString().TrimEnd('/')} ({output.Mode})");
         return output;
     }
+
+    private static string InstalledFolder(ServeInput input) => input.InstalledFolder ?? InstalledServer.FindNextToThisProgram()
+        ?? throw new PipelineException(
+            $"DockerServe: {input.PipelineDirectory} is not in a checkout of the pipeline's repository, and no installed scoring server " +
+            $"(Pipeline.Serving.dll with its runtimeconfig and deps files) is next to this program ({AppContext.BaseDirectory}): " +
+            "run the stage with the pipeline tool (dotnet tool install Pipeline.Cli).");
 }

@@ -8,15 +8,16 @@ namespace Pipeline.Stages.Stages.Serve;
 /// <summary>
 /// Publishes the scoring server self-contained for linux-x64 into a cache folder named by a hash of its inputs (the
 /// sources and project files of the server and the libraries it builds on, and the build props), so an unchanged
-/// server is published once.
+/// server is published once. Used when the pipeline is inside this repository's checkout; elsewhere the installed
+/// tool's copy of the server is used (<see cref="InstalledServer"/>).
 /// </summary>
 internal sealed class ServerPublisher(string repositoryRoot, IStageReporter reporter)
 {
-    public const string EntryPoint = "Pipeline.Serving";
+    private const string EntryPoint = ServerLayout.ServerName;
     private static readonly string[] Inputs = ["src/Pipeline.Serving", "src/Pipeline.Ml", "src/Pipeline.Tracking"];
 
-    /// <summary>The repository root above <paramref name="start"/>: the folder with <c>src/Pipeline.Serving</c>.</summary>
-    public static string FindRepositoryRoot(string start)
+    /// <summary>The checkout above <paramref name="start"/> (the folder with <c>src/Pipeline.Serving</c>); null outside one.</summary>
+    public static string? TryFindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
@@ -24,20 +25,21 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
                 return dir.FullName;
         }
 
-        throw new PipelineException($"No src/Pipeline.Serving above {start}: the serve stage publishes the server from the pipeline's repository.");
+        return null;
     }
 
     public static string CacheFolder(string repositoryRoot) => Path.Combine(repositoryRoot, ".cache", "pipeline");
 
-    /// <summary>The publish folder, publishing first when its inputs changed.</summary>
-    public async Task<string> PublishAsync(CancellationToken ct)
+    /// <summary>The published server, publishing first when its inputs changed.</summary>
+    public async Task<ServerLayout> PublishAsync(CancellationToken ct)
     {
         var hash = InputHash();
         var folder = Path.Combine(CacheFolder(repositoryRoot), "serving-publish", hash[..16]);
+        var layout = new ServerLayout(folder, folder, EntryPoint, FrameworkDependent: false);
         if (File.Exists(Path.Combine(folder, EntryPoint)))
         {
             reporter.Info($"Scoring server unchanged: reusing {folder}");
-            return folder;
+            return layout;
         }
 
         var staging = folder + ".tmp";
@@ -68,7 +70,7 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
         Directory.Move(staging, folder);
-        return folder;
+        return layout;
     }
 
     private string InputHash()

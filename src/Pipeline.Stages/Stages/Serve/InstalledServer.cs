@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Pipeline.Stages.Running;
+
+namespace Pipeline.Stages.Stages.Serve;
+
+/// <summary>
+/// The scoring server as the installed tool ships it (the CLI references it for <c>pipeline serve</c>, so its assembly,
+/// runtimeconfig, deps file and libraries sit beside the CLI's), laid out on its own for serving outside a checkout: the
+/// files its deps file names are copied to <c>serving-layout/&lt;hash&gt;/app</c> of the cache folder, named by a hash of
+/// their content and of the .NET runtime that runs them, so an unchanged server is laid out once. A copy of that runtime
+/// is added beside it (<c>dotnet/</c>) only for an image whose base has none.
+/// </summary>
+internal sealed class InstalledServer(string installedFolder, string cacheFolder, IStageReporter reporter)
+{
+    private const string EntryFile = ServerLayout.ServerName + ".dll";
+
+    /// <summary>Where the tool is: the folder of this assembly, then the running app's; null when neither holds the server.</summary>
+    public static string? FindNextToThisProgram() =>
+        new[] { Path.GetDirectoryName(typeof(InstalledServer).Assembly.Location), AppContext.BaseDirectory }
+            .Where(d => !string.IsNullOrEmpty(d))
+            .Select(d => Path.GetFullPath(d!))
+            .FirstOrDefault(Holds);
+
+    /// <summary>True when <paramref name="folder"/> has the server's assembly, runtimeconfig and deps file.</summary>
+    public static bool Holds(string folder) =>
+        new[] { EntryFile, $"{ServerLayout.ServerName}.runtimeconfig.json", $"{ServerLayout.ServerName}.deps.json" }
+            .All(f => File.Exists(Path.Combine(folder, f)));
+
+    /// <summary>The laid-out server, copying it first when its files or the runtime changed.</summary>
+    public ServerLayout Prepare()
+    {
+        if (!Holds(installedFolder))
+            throw new PipelineException($"{installedFolder} holds no installed scoring server ({EntryFile} with its runtimeconfig and deps files).");
+        var files = ServerDependencies.Files(installedFolder);
+        var frameworks = HostRuntime.Frameworks(Path.Combine(installedFolder, $"{ServerLayout.ServerName}.runtimeconfig.json"));
+        var root = Path.Combine(cacheFolder, "serving-layout", Hash(files, frameworks)[..16]);
+        var layout = new ServerLayout(root, Path.Combine(root, "app"), EntryFile, FrameworkDependent: true);
+        if (File.Exists(Path.Combine(layout.AppFolder, EntryFile)))
+        {
+            reporter.Info($"Scoring server unchanged: reusing {root}");
+            return layout;
+        }
+
+        reporter.Info($"Laying out the installed scoring server ({installedFolder}, {files.Count} files, for {string.Join(", ", frameworks.Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))} {Path.GetFileName(f)}"))}) in {root}");
+        Publish(root, Path.Combine(root, "app"), staging =>
+        {
+            foreach (var file in files)
+                HostRuntime.CopyFile(Path.Combine(installedFolder, file), Path.Combine(staging, file));
+        });
+        return layout;
+    }
+
+    /// <summary>The copy of this machine's .NET runtime for <paramref name="layout"/> (its <c>dotnet/</c>), made first when missing.</summary>
+    public static string EnsureRuntime(ServerLayout layout, IStageReporter reporter)
+    {
+        var runtime = Path.Combine(layout.Root, "dotnet");
+        if (File.Exists(Path.Combine(runtime, Path.GetFileName(HostRuntime.DotnetHost))))
+            return runtime;
+        var frameworks = HostRuntime.Frameworks(Path.Combine(layout.AppFolder, $"{ServerLayout.ServerName}.runtimeconfig.json"));
+        reporter.Info($"Copying the .NET runtime from {HostRuntime.Root} ({string.Join(", ", frameworks)}) for the serving image");
+        Publish(layout.Root, runtime, staging => HostRuntime.CopyTo(frameworks, staging));
+        return runtime;
+    }
+
+    // Fills a staging folder and moves it into place, so an interrupted copy is never taken for a finished one.
+    private static void Publish(string root, string folder, Action<string> fill)
+    {
+        Directory.CreateDirectory(root);
+        var staging = Path.Combine(root, $".staging-{Guid.NewGuid():N}");
+        try
+        {
+            fill(staging);
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+            Directory.Move(staging, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private string Hash(IReadOnlyList<string> files, IReadOnlyList<string> frameworks)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"pipeline-serving-layout/1\n{HostRuntime.Root}\n{string.Join('\n', frameworks)}\n"));
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(file.Replace('\\', '/') + "\n"));
+            sha.AppendData(File.ReadAllBytes(Path.Combine(installedFolder, file)));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
