@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Docker.DotNet.Models;
 using Pipeline.Docker;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.Serve;
@@ -45,6 +46,13 @@ public sealed class StandardBaseImageServeTests(ServedModelStore fixture) : ICla
             var maps = await File.ReadAllTextAsync($"/proc/{container.State.Pid}/maps");
             Assert.Contains("/usr/share/dotnet/shared/Microsoft.NETCore.App/", maps, StringComparison.Ordinal);
             Assert.Equal("healthy", await DockerHealthAsync(engine, container.ID));
+            // The base's ASPNETCORE_HTTP_PORTS=8080 is cleared: the server binds the configured port without a warning.
+            using var logs = await engine.Client.Containers.GetContainerLogsAsync(container.ID, tty: false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true });
+            var (stdout, stderr) = await logs.ReadOutputToEndAsync(CancellationToken.None);
+            var log = stdout + stderr;
+            Assert.Matches($"Now listening on: http://[^\"]+:{serve.Port}\"", log);
+            Assert.False(log.Contains("HTTP_PORTS", StringComparison.Ordinal), log);
         }
         finally
         {
