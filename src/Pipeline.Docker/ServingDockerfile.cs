@@ -17,6 +17,8 @@ internal static class ServingDockerfile
         {
             ["PORT"] = port,
             ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{port}",
+            // Microsoft's .NET images set ASPNETCORE_HTTP_PORTS=8080; beside ASPNETCORE_URLS it only makes every start warn.
+            ["ASPNETCORE_HTTP_PORTS"] = "",
             ["MODEL_PATH"] = ServingImageOptions.ModelPathInImage,
             // A single-file server extracts its native libraries at start; the app folder is not writable.
             ["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = "/tmp",

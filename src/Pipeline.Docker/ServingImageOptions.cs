@@ -53,7 +53,7 @@ public sealed record ServingImageOptions
     public string User { get; init; } = "10001:10001";
 
     /// <summary>Port the server listens on unless the container is given another; default 8080. Set as <c>PORT</c>
-    /// and <c>ASPNETCORE_URLS</c>.</summary>
+    /// and <c>ASPNETCORE_URLS</c>; <c>ASPNETCORE_HTTP_PORTS</c> (8080 in Microsoft's .NET images) is cleared.</summary>
     public int Port { get; init; } = 8080;
 
     /// <summary>Arguments after the entry point that make it probe its own <c>/health</c> and exit 0 or 1; default

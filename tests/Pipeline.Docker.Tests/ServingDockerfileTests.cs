@@ -79,6 +79,7 @@ public sealed class ServingDockerfileTests : IDisposable
 
         Assert.Single(text.Split('\n'), l => l.StartsWith("ENV ", StringComparison.Ordinal));
         Assert.Contains(" GREETING=\"say \\\"hi\\\" to \\$USER\"", text);
+        Assert.Contains(" ASPNETCORE_HTTP_PORTS=\"\"", text);
         Assert.EndsWith("LABEL \"a.key\"=\"1\" \"b.key\"=\"two words\"\n", text);
     }
 

@@ -4,7 +4,9 @@ namespace Pipeline.Stages.Spec;
 /// <param name="Port"><c>port</c> (integer 1-65535, default 5001): the host port of the scoring endpoint.</param>
 /// <param name="BaseImage">
 /// <c>base_image</c> (string or null, default null): null builds a minimal image from scratch with the
-/// self-contained server; otherwise the image to build on (e.g. an ASP.NET runtime image).
+/// self-contained server; otherwise the image to build on, which must provide the ASP.NET Core runtime (<c>dotnet</c>
+/// on <c>PATH</c>) and a user <c>app</c>, as <c>mcr.microsoft.com/dotnet/aspnet:10.0</c> does: the framework-dependent
+/// server runs on its .NET.
 /// </param>
 public sealed record ServeSpec(int Port, string? BaseImage)
 {

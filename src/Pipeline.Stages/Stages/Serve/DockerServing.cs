@@ -6,8 +6,9 @@ namespace Pipeline.Stages.Stages.Serve;
 
 /// <summary>
 /// The Docker half of DockerServe: base image, serving image, container. A self-contained server (published from the
-/// checkout) runs as it is; a framework-dependent one (the installed tool's) runs on the configured base image's .NET,
-/// or on the minimal base with a copy of this machine's runtime beside it.
+/// checkout for the minimal base) runs as it is; a framework-dependent one (the installed tool's, or the checkout's for a
+/// configured base) runs on the configured base image's .NET as its user <c>app</c>, or on the minimal base with a copy
+/// of this machine's runtime beside it.
 /// </summary>
 internal static class DockerServing
 {

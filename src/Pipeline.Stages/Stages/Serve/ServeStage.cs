@@ -54,7 +54,7 @@ internal sealed class ServeStage(
         Directory.CreateDirectory(modelDirectory);
         await artifacts.Open(resolved.ArtifactUri).DownloadAsync("", modelDirectory, ct);
         var layout = repository is not null
-            ? await new ServerPublisher(repository, reporter).PublishAsync(ct)
+            ? await new ServerPublisher(repository, reporter).PublishAsync(frameworkDependent: input.Serve.BaseImage is not null, ct)
             : new InstalledServer(InstalledFolder(input), cache, reporter).Prepare();
         var versionLabel = $"{version.Name}/{version.Version}";
 

@@ -6,14 +6,14 @@ using Pipeline.Stages.Running;
 namespace Pipeline.Stages.Stages.Serve;
 
 /// <summary>
-/// Publishes the scoring server self-contained for linux-x64 into a cache folder named by a hash of its inputs (the
-/// sources and project files of the server and the libraries it builds on, and the build props), so an unchanged
-/// server is published once. Used when the pipeline is inside this repository's checkout; elsewhere the installed
+/// Publishes the scoring server for linux-x64 into a cache folder named by a hash of its inputs (the sources and
+/// project files of the server and the libraries it builds on, and the build props), so an unchanged server is
+/// published once: self-contained for the minimal base, framework-dependent for a configured base image, whose own
+/// ASP.NET Core runtime then runs it (as for the installed tool's server). Used when the pipeline is inside this repository's checkout; elsewhere the installed
 /// tool's copy of the server is used (<see cref="InstalledServer"/>).
 /// </summary>
 internal sealed class ServerPublisher(string repositoryRoot, IStageReporter reporter)
 {
-    private const string EntryPoint = ServerLayout.ServerName;
     private static readonly string[] Inputs = ["src/Pipeline.Serving", "src/Pipeline.Ml", "src/Pipeline.Tracking"];
 
     /// <summary>The checkout above <paramref name="start"/> (the folder with <c>src/Pipeline.Serving</c>); null outside one.</summary>
@@ -31,12 +31,16 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
     public static string CacheFolder(string repositoryRoot) => Path.Combine(repositoryRoot, ".cache", "pipeline");
 
     /// <summary>The published server, publishing first when its inputs changed.</summary>
-    public async Task<ServerLayout> PublishAsync(CancellationToken ct)
+    /// <param name="frameworkDependent">Publish without the runtime (run as <c>dotnet Pipeline.Serving.dll</c>) for a
+    /// base image that has .NET; false: a self-contained executable.</param>
+    /// <param name="ct">Cancels the publish.</param>
+    public async Task<ServerLayout> PublishAsync(bool frameworkDependent, CancellationToken ct)
     {
         var hash = InputHash();
-        var folder = Path.Combine(CacheFolder(repositoryRoot), "serving-publish", hash[..16]);
-        var layout = new ServerLayout(folder, folder, EntryPoint, FrameworkDependent: false);
-        if (File.Exists(Path.Combine(folder, EntryPoint)))
+        var folder = Path.Combine(CacheFolder(repositoryRoot), "serving-publish", hash[..16] + (frameworkDependent ? "-fd" : ""));
+        var entryPoint = ServerLayout.ServerName + (frameworkDependent ? ".dll" : "");
+        var layout = new ServerLayout(folder, folder, entryPoint, frameworkDependent);
+        if (File.Exists(Path.Combine(folder, entryPoint)))
         {
             reporter.Info($"Scoring server unchanged: reusing {folder}");
             return layout;
@@ -45,13 +49,13 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
         var staging = folder + ".tmp";
         if (Directory.Exists(staging))
             Directory.Delete(staging, recursive: true);
-        reporter.Info($"Publishing the scoring server (self-contained, linux-x64) to {folder}");
+        reporter.Info($"Publishing the scoring server ({(frameworkDependent ? "framework-dependent" : "self-contained")}, linux-x64) to {folder}");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
                 "publish", Path.Combine(repositoryRoot, "src", "Pipeline.Serving", "Pipeline.Serving.csproj"), "-c", "Release",
-                "-r", "linux-x64", "--self-contained", "-p:InvariantGlobalization=true", "-o", staging, "--nologo",
+                "-r", "linux-x64", frameworkDependent ? "--no-self-contained" : "--self-contained", "-p:InvariantGlobalization=true", "-o", staging, "--nologo",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
