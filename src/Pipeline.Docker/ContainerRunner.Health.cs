@@ -4,6 +4,24 @@ namespace Pipeline.Docker;
 
 public sealed partial class ContainerRunner
 {
+    /// <summary>
+    /// Waits for Docker's own verdict on the image's HEALTHCHECK: <c>healthy</c> or <c>unhealthy</c> as soon as Docker
+    /// gives one, <c>starting</c> when <paramref name="timeout"/> passes first, <c>none</c> when the image has no
+    /// HEALTHCHECK. Release jobs use it to trust what an orchestrator will see, not just that the port answers.
+    /// </summary>
+    public async Task<string> WaitForHealthCheckAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            var state = await engine.Client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            var status = state.State.Health?.Status ?? "none";
+            if (status is not "starting" || _time.GetElapsedTime(started) > timeout)
+                return status;
+            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Polls the health URL until it answers 2xx; fails early when the container stops. Returns its name.</summary>
     private async Task<string> WaitHealthyAsync(string id, Uri health, TimeSpan timeout, long started, CancellationToken cancellationToken)
     {

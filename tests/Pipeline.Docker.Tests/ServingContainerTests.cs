@@ -49,7 +49,7 @@ public sealed class ServingContainerTests(HealthAppFixture fixture, ITestOutputH
         // Runs as the image's user, with a writable /tmp and home (the server writes a probe file to each).
         Assert.Equal("app /home/app", await _http.GetStringAsync(new Uri(running.Url, "/whoami")));
         Assert.Equal("flavors: {}\n", await _http.GetStringAsync(new Uri(running.Url, "/model")));
-        Assert.Equal("healthy", await DockerHealthAsync(running.Id));
+        Assert.Equal("healthy", await _runner.WaitForHealthCheckAsync(running.Id, TimeSpan.FromSeconds(20)));
 
         await _runner.StopAsync(running.Id);
         Assert.DoesNotContain(await _runner.ListManagedAsync(), c => c.Id == running.Id);
@@ -136,20 +136,6 @@ public sealed class ServingContainerTests(HealthAppFixture fixture, ITestOutputH
         Assert.Contains(again.Libraries, l => l.EndsWith("/libgomp.so.1", StringComparison.Ordinal));
         var inspected = await fixture.Engine.Client.Images.InspectImageAsync(again.Reference);
         Assert.Equal(again.ContentHash, inspected.Config.Labels[ImageLabels.BaseHash]);
-    }
-
-    private async Task<string> DockerHealthAsync(string id)
-    {
-        ContainerInspectResponse state;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        do
-        {
-            state = await fixture.Engine.Client.Containers.InspectContainerAsync(id);
-            if (state.State.Health?.Status is "healthy" or "unhealthy")
-                break;
-            await Task.Delay(250);
-        } while (DateTime.UtcNow < deadline);
-        return state.State.Health?.Status ?? "no health check";
     }
 
     private static int FreePort()

@@ -32,7 +32,7 @@ public sealed class InstalledToolServeTests(InstalledToolWorkspace workspace) : 
             Assert.Equal(["/usr/share/dotnet/dotnet", "/app/Pipeline.Serving.dll"], image.Config.Entrypoint);
             Assert.StartsWith("pipeline-minimal-base:", image.Config.Labels[ImageLabels.BaseName], StringComparison.Ordinal);
             var container = Assert.Single(await runner.ListManagedAsync(), c => c.Labels.GetValueOrDefault("pipeline.serve.model") == InstalledToolWorkspace.ModelName);
-            Assert.Equal("healthy", await DockerHealthAsync(engine, container.Id));
+            Assert.Equal("healthy", await new ContainerRunner(engine).WaitForHealthCheckAsync(container.Id, TimeSpan.FromSeconds(30)));
         }
         finally
         {
@@ -79,19 +79,5 @@ public sealed class InstalledToolServeTests(InstalledToolWorkspace workspace) : 
         Assert.True(response.IsSuccessStatusCode, text);
         var served = JsonDocument.Parse(text).RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetInt64()).ToArray();
         Assert.Equal(workspace.Model.Predict(example).Labels, served);
-    }
-
-    // Docker runs the image's HEALTHCHECK (the server's --healthcheck through the copied dotnet host) 10 s after start.
-    private static async Task<string> DockerHealthAsync(DockerEngine engine, string id)
-    {
-        var status = "none";
-        for (var i = 0; i < 60 && status is "none" or "starting"; i++)
-        {
-            status = (await engine.Client.Containers.InspectContainerAsync(id)).State.Health?.Status ?? "none";
-            if (status is "none" or "starting")
-                await Task.Delay(500);
-        }
-
-        return status;
     }
 }

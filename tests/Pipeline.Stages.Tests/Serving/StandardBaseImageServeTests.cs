@@ -45,7 +45,7 @@ public sealed class StandardBaseImageServeTests(ServedModelStore fixture) : ICla
             Assert.Equal(["dotnet", "/app/Pipeline.Serving.dll"], command);
             var maps = await File.ReadAllTextAsync($"/proc/{container.State.Pid}/maps");
             Assert.Contains("/usr/share/dotnet/shared/Microsoft.NETCore.App/", maps, StringComparison.Ordinal);
-            Assert.Equal("healthy", await DockerHealthAsync(engine, container.ID));
+            Assert.Equal("healthy", await new ContainerRunner(engine).WaitForHealthCheckAsync(container.ID, TimeSpan.FromSeconds(30)));
             // The base's ASPNETCORE_HTTP_PORTS=8080 is cleared: the server binds the configured port without a warning.
             using var logs = await engine.Client.Containers.GetContainerLogsAsync(container.ID, tty: false,
                 new ContainerLogsParameters { ShowStdout = true, ShowStderr = true });
@@ -68,20 +68,6 @@ public sealed class StandardBaseImageServeTests(ServedModelStore fixture) : ICla
 
     private static string RunTag(Tracking.Entities.Run run, string key) =>
         run.Data.Tag(key) ?? throw new InvalidOperationException($"The pipeline run has no tag {key}.");
-
-    // Docker runs the image's HEALTHCHECK (dotnet /app/Pipeline.Serving.dll --healthcheck) 10 s after start.
-    private static async Task<string> DockerHealthAsync(DockerEngine engine, string id)
-    {
-        var status = "none";
-        for (var i = 0; i < 60 && status is "none" or "starting"; i++)
-        {
-            status = (await engine.Client.Containers.InspectContainerAsync(id)).State.Health?.Status ?? "none";
-            if (status is "none" or "starting")
-                await Task.Delay(500);
-        }
-
-        return status;
-    }
 
     private static int FreePort()
     {
