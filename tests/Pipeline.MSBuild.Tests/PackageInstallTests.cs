@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Pipeline.MSBuild.Tests.Infrastructure;
@@ -8,7 +12,8 @@ namespace Pipeline.MSBuild.Tests;
 
 /// <summary>
 /// <c>dotnet pack</c> of the MSBuild package into a local feed, then a fresh project that adds it and runs the stages
-/// with <c>dotnet build</c> (slow: a pack and a restore of about 60 MB; filter out with <c>Category!=Slow</c>).
+/// with <c>dotnet build</c>, then serves the model from the package's own scoring server and smoke-tests it (slow: a
+/// pack and a restore of about 60 MB; filter out with <c>Category!=Slow</c>).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class PackageInstallTests(ITestOutputHelper output)
@@ -16,7 +21,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
     [Fact]
-    public async Task PackedPackage_InstalledInFreshProject_RunsStagesOnBuild()
+    public async Task PackedPackage_InstalledInFreshProject_RunsStagesOnBuildAndServesWithoutCheckout()
     {
         using var workspace = new TempWorkspace();
         // A version no earlier run used, so no cache anywhere can answer for this build's package.
@@ -69,6 +74,61 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Matches(new Regex("BestRunId=[0-9a-f]{32}"), build.Output);
         Assert.True(File.Exists(workspace.PathOf("mlruns.db")), build.ToString());
         Assert.True(File.Exists(workspace.PathOf(Path.Combine("bin", "Debug", "net10.0", "Consumer.dll"))), build.ToString());
+
+        await ServesAndSmokeTestsAsync(workspace);
+    }
+
+    // The temp folder is outside any checkout, so DockerServe lays out the server the package ships; DOCKER_HOST names a
+    // socket that does not exist, so it falls back to a local process, which SmokeTest checks and then stops.
+    private async Task ServesAndSmokeTestsAsync(TempWorkspace workspace)
+    {
+        var port = FreePort();
+        File.WriteAllText(workspace.PipelineFile, File.ReadAllText(workspace.PipelineFile).Replace("port: 5001", $"port: {port}", StringComparison.Ordinal));
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{workspace.PathOf("no-docker.sock")}" };
+
+        var smoke = await DotNetProcess.RunAsync(workspace.Root, Timeout, environment,
+            "msbuild", "-t:PipelineSmokeTest", "-nologo", "-tl:off", "-v:n", "-nodeReuse:false");
+
+        var pid = Regex.Match(smoke.Output, @"Server process (\d+) logs to") is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        try
+        {
+            Assert.True(smoke.ExitCode == 0, smoke.ToString());
+            output.WriteLine($"dotnet msbuild -t:PipelineSmokeTest (Evaluate..SmokeTest, local server process): {smoke.Elapsed.TotalSeconds:F1} s");
+            Assert.Contains("Laying out the installed scoring server", smoke.Output);
+            Assert.Contains("No Docker engine is reachable", smoke.Output);
+            Assert.Contains($"at http://127.0.0.1:{port} (process)", smoke.Output);
+            Assert.Contains("Latency over", smoke.Output);
+            Assert.Contains($"Stopped server process {pid}", smoke.Output);
+            Assert.False(IsRunning(pid), $"The server process {pid} still runs after SmokeTest.");
+        }
+        finally
+        {
+            if (pid != 0 && IsRunning(pid))
+            {
+                using var leftover = Process.GetProcessById(pid);
+                leftover.Kill();
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The portable name the runtimes/ folders use (a distribution's SDK may report e.g. debian.12-x64 instead).
@@ -86,6 +146,9 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Contains("tasks/net10.0/Pipeline.MSBuild.deps.json", entries);
         Assert.Contains("tasks/net10.0/Pipeline.Stages.dll", entries);
         Assert.Contains("tasks/net10.0/Microsoft.ML.Core.dll", entries);
+        foreach (var server in new[] { "Pipeline.Serving.dll", "Pipeline.Serving.runtimeconfig.json", "Pipeline.Serving.deps.json", "Prometheus.NetStandard.dll" })
+            Assert.Contains($"tasks/net10.0/{server}", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("tasks/net10.0/Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.StartsWith($"tasks/net10.0/runtimes/{platform}/native/", StringComparison.Ordinal) && e.Contains("e_sqlite3", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.StartsWith($"tasks/net10.0/runtimes/{platform}/native/", StringComparison.Ordinal) && e.Contains("lightgbm", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("tasks/net10.0/runtimes/", StringComparison.Ordinal) && !e.StartsWith($"tasks/net10.0/runtimes/{platform}/", StringComparison.Ordinal));

@@ -6,7 +6,12 @@ namespace Pipeline.MSBuild.Tests.Infrastructure;
 /// <summary>Runs the real <c>dotnet</c> CLI in a folder and captures what it prints.</summary>
 internal static class DotNetProcess
 {
-    public static async Task<DotNetResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<DotNetResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with <paramref name="environment"/> set for the child (e.g. <c>DOCKER_HOST</c>).</summary>
+    public static async Task<DotNetResult> RunAsync(
+        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -23,6 +28,8 @@ internal static class DotNetProcess
         start.Environment.Remove("MLFLOW_TRACKING_URI");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
