@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Pipeline.Stages.Running;
 
 namespace Pipeline.Stages.Stages.Serve;
@@ -43,7 +41,7 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
         }
 
         reporter.Info($"Laying out the installed scoring server ({installedFolder}, {files.Count} files, for {string.Join(", ", frameworks.Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))} {Path.GetFileName(f)}"))}) in {root}");
-        Publish(root, Path.Combine(root, "app"), staging =>
+        StagedFolder.Replace(layout.AppFolder, staging =>
         {
             foreach (var file in files)
                 HostRuntime.CopyFile(Path.Combine(installedFolder, file), Path.Combine(staging, file));
@@ -59,39 +57,15 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
             return runtime;
         var frameworks = HostRuntime.Frameworks(Path.Combine(layout.AppFolder, $"{ServerLayout.ServerName}.runtimeconfig.json"));
         reporter.Info($"Copying the .NET runtime from {HostRuntime.Root} ({string.Join(", ", frameworks)}) for the serving image");
-        Publish(layout.Root, runtime, staging => HostRuntime.CopyTo(frameworks, staging));
+        StagedFolder.Replace(runtime, staging => HostRuntime.CopyTo(frameworks, staging));
         return runtime;
-    }
-
-    // Fills a staging folder and moves it into place, so an interrupted copy is never taken for a finished one.
-    private static void Publish(string root, string folder, Action<string> fill)
-    {
-        Directory.CreateDirectory(root);
-        var staging = Path.Combine(root, $".staging-{Guid.NewGuid():N}");
-        try
-        {
-            fill(staging);
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            Directory.Move(staging, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
-        }
     }
 
     private string Hash(IReadOnlyList<string> files, IReadOnlyList<string> frameworks)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"pipeline-serving-layout/1\n{HostRuntime.Root}\n{string.Join('\n', frameworks)}\n"));
+        var fingerprint = new Fingerprint().Add("serving-layout", "2").Add("dotnet", HostRuntime.Root).Add("frameworks", string.Join('\n', frameworks));
         foreach (var file in files)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(file.Replace('\\', '/') + "\n"));
-            sha.AppendData(File.ReadAllBytes(Path.Combine(installedFolder, file)));
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+            fingerprint.AddFile(file.Replace('\\', '/'), Path.Combine(installedFolder, file));
+        return fingerprint.Value;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Pipeline.Stages.Running;
 
 namespace Pipeline.Stages.Stages.Serve;
@@ -9,8 +7,8 @@ namespace Pipeline.Stages.Stages.Serve;
 /// Publishes the scoring server for linux-x64 into a cache folder named by a hash of its inputs (the sources and
 /// project files of the server and the libraries it builds on, and the build props), so an unchanged server is
 /// published once: self-contained for the minimal base, framework-dependent for a configured base image, whose own
-/// ASP.NET Core runtime then runs it (as for the installed tool's server). Used when the pipeline is inside this repository's checkout; elsewhere the installed
-/// tool's copy of the server is used (<see cref="InstalledServer"/>).
+/// ASP.NET Core runtime then runs it (as for the installed tool's server). Used when the pipeline is inside this
+/// repository's checkout; elsewhere the installed tool's copy of the server is used (<see cref="InstalledServer"/>).
 /// </summary>
 internal sealed class ServerPublisher(string repositoryRoot, IStageReporter reporter)
 {
@@ -46,52 +44,46 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
             return layout;
         }
 
-        var staging = folder + ".tmp";
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
         reporter.Info($"Publishing the scoring server ({(frameworkDependent ? "framework-dependent" : "self-contained")}, linux-x64) to {folder}");
+        await StagedFolder.ReplaceAsync(folder, staging => RunPublishAsync(frameworkDependent, staging, ct)).ConfigureAwait(false);
+        return layout;
+    }
+
+    private async Task RunPublishAsync(bool frameworkDependent, string output, CancellationToken ct)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
                 "publish", Path.Combine(repositoryRoot, "src", "Pipeline.Serving", "Pipeline.Serving.csproj"), "-c", "Release",
-                "-r", "linux-x64", frameworkDependent ? "--no-self-contained" : "--self-contained", "-p:InvariantGlobalization=true", "-o", staging, "--nologo",
+                "-r", "linux-x64", frameworkDependent ? "--no-self-contained" : "--self-contained", "-p:InvariantGlobalization=true", "-o", output, "--nologo",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = repositoryRoot,
         };
         using var process = Process.Start(start) ?? throw new PipelineException("dotnet publish did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            var tail = string.Join('\n', ((await output) + (await error)).Split('\n').TakeLast(30));
+            var tail = string.Join('\n', ((await stdout) + (await error)).Split('\n').TakeLast(30));
             throw new PipelineException($"Publishing the scoring server failed (exit code {process.ExitCode}):\n{tail}");
         }
-
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
-        Directory.Move(staging, folder);
-        return layout;
     }
 
     private string InputHash()
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = Inputs.SelectMany(d => Directory.EnumerateFiles(Path.Combine(repositoryRoot, d), "*", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(repositoryRoot, f)).Where(File.Exists))
             .Select(f => Path.GetRelativePath(repositoryRoot, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
+        var fingerprint = new Fingerprint().Add("serving-publish", "2");
         foreach (var file in files)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
-            sha.AppendData(File.ReadAllBytes(Path.Combine(repositoryRoot, file)));
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+            fingerprint.AddFile(file, Path.Combine(repositoryRoot, file));
+        return fingerprint.Value;
     }
 }
