@@ -109,6 +109,22 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
         }
     }
 
+    // Microsoft.Data.Sqlite binds parameters by name and reads columns through a type check and a new string each; both
+    // cost more than SQLite's own work for metric batches and pages of runs, so those two go through the native handle.
+    private protected override Task InsertMetricHistoryAsync(DbConnection connection, DbTransaction transaction, string runId,
+        IReadOnlyList<Tracking.Entities.Metric> metrics, CancellationToken ct)
+    {
+        SqliteMetricHistoryWriter.Insert((SqliteConnection)connection, runId, metrics);
+        return Task.CompletedTask;
+    }
+
+    private protected override Task ReadRunRowsAsync(DbConnection connection, DbTransaction? transaction, RunPageQueries queries,
+        object idSet, RunPageBuilder page, CancellationToken ct)
+    {
+        SqliteRunPageReader.Read((SqliteConnection)connection, queries, (string)idSet, page, ct);
+        return Task.CompletedTask;
+    }
+
     // journal_mode is stored in the file: set once, it holds for every later connection and process.
     private protected override Task PrepareDatabaseAsync(DbConnection connection, CancellationToken ct) =>
         Sql.Sql.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", ct);

@@ -118,21 +118,14 @@ public abstract partial class SqlTrackingStore
         }
     }
 
-    private static async Task LogMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
+    private async Task LogMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
     {
         if (metrics.Count == 0)
         {
             return;
         }
 
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            SqliteMetricHistoryWriter.Insert(sqlite, runId, metrics);
-        }
-        else
-        {
-            await InsertMetricHistoryAsync(connection, transaction, runId, metrics, ct).ConfigureAwait(false);
-        }
+        await InsertMetricHistoryAsync(connection, transaction, runId, metrics, ct).ConfigureAwait(false);
 
         // Only the greatest value per key can end up in latest_metrics, so one upsert per key is enough.
         await using var latest = Sql.Command(connection, transaction, UpsertLatestMetricSql,
@@ -149,8 +142,8 @@ public abstract partial class SqlTrackingStore
         }
     }
 
-    /// <summary>Multi-row INSERTs: one statement per 25 metrics instead of one each (PostgreSQL).</summary>
-    private static async Task InsertMetricHistoryAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
+    /// <summary>Multi-row INSERTs: one statement per 25 metrics instead of one each. SQLite overrides it with its native writer.</summary>
+    private protected virtual async Task InsertMetricHistoryAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
     {
         DbCommand? full = null;
         try

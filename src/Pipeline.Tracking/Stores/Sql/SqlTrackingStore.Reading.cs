@@ -11,7 +11,7 @@ public abstract partial class SqlTrackingStore
     /// inputs. Each table is read in one query whose ids are a single bound value (<see cref="SqlDialect.InIdSet"/>):
     /// binding hundreds of named parameters costs more than the reads themselves on SQLite. Rows come ordered by
     /// (run_uuid, key), the primary key order of SQLite's tables, so they need no sort and each run's are in key order.
-    /// SQLite reads them through its native handle (<see cref="SqliteRunPageReader"/>), other databases through ADO.NET.
+    /// SQLite reads them through its native handle (<see cref="ReadRunRowsAsync"/>), other databases through ADO.NET.
     /// </summary>
     private async Task<List<Run>> ReadRunsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> runIds, CancellationToken ct)
     {
@@ -23,23 +23,19 @@ public abstract partial class SqlTrackingStore
         var page = new RunPageBuilder(runIds.Count);
         var idSet = _dialect.IdSetValue(runIds);
         var queries = RunPageQueries.For(_dialect, "@ids");
-        (string, object?)[] binds = [("ids", idSet)];
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && idSet is string json)
-        {
-            SqliteRunPageReader.Read(sqlite, queries, json, page, ct);
-        }
-        else
-        {
-            await ReadRunRowsAsync(connection, transaction, queries, binds, page, ct).ConfigureAwait(false);
-        }
-
-        await ReadInputsAsync(connection, transaction, binds, page, ct).ConfigureAwait(false);
+        await ReadRunRowsAsync(connection, transaction, queries, idSet, page, ct).ConfigureAwait(false);
+        await ReadInputsAsync(connection, transaction, [("ids", idSet)], page, ct).ConfigureAwait(false);
         return page.Build(runIds);
     }
 
-    private static async Task ReadRunRowsAsync(DbConnection connection, DbTransaction? transaction, RunPageQueries queries,
-        (string, object?)[] binds, RunPageBuilder page, CancellationToken ct)
+    /// <summary>
+    /// Reads the page's run, tag, param and latest-metric rows into <paramref name="page"/> through ADO.NET;
+    /// <paramref name="idSet"/> is the dialect's <see cref="SqlDialect.IdSetValue"/>. SQLite overrides it with its native reader.
+    /// </summary>
+    private protected virtual async Task ReadRunRowsAsync(DbConnection connection, DbTransaction? transaction, RunPageQueries queries,
+        object idSet, RunPageBuilder page, CancellationToken ct)
     {
+        (string, object?)[] binds = [("ids", idSet)];
         await ForEachRowAsync(connection, transaction, queries.Runs, binds, r =>
         {
             MlflowNames.TryParseRunStatus(r.GetString(4), out var status);
