@@ -1,4 +1,5 @@
 using System.Net;
+using Pipeline.Tracking.Entities;
 
 namespace Pipeline.Server.Tests.Dashboard;
 
@@ -102,6 +103,23 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
 
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         Assert.Equal(DashboardFixture.Png, await png.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task RunPage_MetricChart_DrawsPointsInStepOrder_ThoughHistoryComesInTimeOrder()
+    {
+        var experiment = await server.Store.CreateExperimentAsync($"chart-{Guid.NewGuid():N}");
+        var run = await server.Store.CreateRunAsync(experiment, "ci", 1, [], "late-steps");
+        // Step 2 was logged first in time, so the store returns it first (MLflow's timestamp order).
+        await server.Store.LogBatchAsync(run.Info.RunId,
+            [new Metric("loss", 0.2, 100, 2), new Metric("loss", 0.9, 200, 0), new Metric("loss", 0.5, 300, 1)], [], []);
+
+        var (_, html) = await GetAsync($"/runs/{run.Info.RunId}");
+
+        var points = System.Text.RegularExpressions.Regex.Match(html, "<polyline class=\"series\"[^>]* points=\"([^\"]+)\"").Groups[1].Value;
+        var xs = points.Split(' ').Select(p => double.Parse(p.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, xs.Count);
+        Assert.Equal(xs.Order(), xs);
     }
 
     [Fact]
