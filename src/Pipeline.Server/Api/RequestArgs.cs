@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
@@ -48,7 +49,9 @@ internal sealed class RequestArgs : IDisposable
         {
             if (buffer.IsEmpty)
                 return new RequestArgs(JsonDocument.Parse("{}"), null);
-            var doc = JsonDocument.Parse(buffer);
+            // JsonDocument keeps the memory it is given; the pipe's buffers return to Kestrel's pool (and to other
+            // connections) at AdvanceTo below, so the document gets its own copy.
+            var doc = JsonDocument.Parse(buffer.ToArray());
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 doc.Dispose();
