@@ -56,6 +56,9 @@ internal sealed class ServeStage(
         var layout = repository is not null
             ? await new ServerPublisher(repository, reporter).PublishAsync(frameworkDependent: input.Serve.BaseImage is not null, ct)
             : new InstalledServer(InstalledFolder(input), cache, reporter).Prepare();
+        var now = DateTime.UtcNow;
+        CachedVersions.MarkUsed(layout.Root, now);
+        CachedVersions.Prune(layout.Root, now, reporter);
         var versionLabel = $"{version.Name}/{version.Version}";
 
         using var engine = (engineFactory ?? DockerEngine.FromEnvironment)();
