@@ -28,6 +28,9 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
     /// <summary>Rerun the stage even when its inputs are unchanged; default false.</summary>
     public bool Force { get; set; }
 
+    /// <summary>Where reports and the CI summary go; default: not set (<c>out/&lt;experiment&gt;</c> under the current directory).</summary>
+    public string? OutputDirectory { get; set; }
+
     /// <summary>How the stage ended: <c>Succeeded</c>, <c>Skipped</c> or <c>GateFailed</c>; empty when it failed with an error.</summary>
     [Output]
     public string Outcome { get; private set; } = "";
@@ -47,7 +50,8 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         var reporter = new MSBuildStageReporter(Log, pipelineFile);
         try
         {
-            var options = new StageOptions(PipelinePath: pipelineFile, TrackingUri: NullIfEmpty(TrackingUri), Force: Force);
+            var options = Configure(new StageOptions(PipelinePath: pipelineFile, TrackingUri: NullIfEmpty(TrackingUri), Force: Force,
+                OutputDirectory: NullIfEmpty(OutputDirectory) is { } output ? Path.GetFullPath(output) : null));
             var result = new PipelineRunner(reporter, TimeProvider.System).RunAsync(_stage, options, _cancellation.Token).GetAwaiter().GetResult();
             return Report(result, pipelineFile);
         }
@@ -75,6 +79,9 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         }
         return false;
     }
+
+    /// <summary>Adds the options only one stage has (DockerServe's <c>RequireDocker</c>, SmokeTest's <c>KeepServing</c>).</summary>
+    private protected virtual StageOptions Configure(StageOptions options) => options;
 
     /// <summary>Asks the running stage to stop (Ctrl+C in the build).</summary>
     public void Cancel() => _cancellation.Cancel();

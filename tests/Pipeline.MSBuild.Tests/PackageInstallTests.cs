@@ -5,6 +5,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Pipeline.Docker;
 using Pipeline.MSBuild.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -20,10 +23,15 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
+    // Its own model name, so the images this test builds and removes are no other test's.
+    private const string ModelName = "msbuild-package-model";
+
     [Fact]
     public async Task PackedPackage_InstalledInFreshProject_RunsStagesOnBuildAndServesWithoutCheckout()
     {
         using var workspace = new TempWorkspace();
+        File.WriteAllText(workspace.PipelineFile, File.ReadAllText(workspace.PipelineFile)
+            .Replace("name: breast-cancer-classifier", $"name: {ModelName}", StringComparison.Ordinal));
         // A version no earlier run used, so no cache anywhere can answer for this build's package.
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = workspace.PathOf("feed");
@@ -76,6 +84,59 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.True(File.Exists(workspace.PathOf(Path.Combine("bin", "Debug", "net10.0", "Consumer.dll"))), build.ToString());
 
         await ServesAndSmokeTestsAsync(workspace);
+        await RequiredDockerMissingFailsAsync(workspace);
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOCKER_HOST")))
+            await ServesInDockerAndSmokeTestsAsync(workspace);
+        else
+            output.WriteLine("DOCKER_HOST is not set: the package's Docker path was not run (start an engine with `eval \"$(bash .ci/docker.sh start)\"`)");
+    }
+
+    // A release job's flag: without an engine, DockerServe fails with the stage's error code instead of serving a process.
+    private async Task RequiredDockerMissingFailsAsync(TempWorkspace workspace)
+    {
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{workspace.PathOf("no-docker.sock")}" };
+
+        var serve = await DotNetProcess.RunAsync(workspace.Root, Timeout, environment,
+            "msbuild", "-t:PipelineDockerServe", "-p:PipelineRequireDocker=true", "-nologo", "-tl:off", "-v:m", "-nodeReuse:false");
+
+        Assert.True(serve.ExitCode != 0, serve.ToString());
+        Assert.Contains("error PIPE001", serve.Output);
+        Assert.Contains("Docker is required", serve.Output);
+        Assert.DoesNotContain("(process)", serve.Output);
+    }
+
+    // With the engine CI starts, the same package builds the serving image from its own server's layout (the minimal base
+    // and a copy of this machine's .NET runtime), runs it, and SmokeTest checks and stops the container.
+    private async Task ServesInDockerAndSmokeTestsAsync(TempWorkspace workspace)
+    {
+        try
+        {
+            var smoke = await DotNetProcess.RunAsync(workspace.Root, Timeout, new Dictionary<string, string>(),
+                "msbuild", "-t:PipelineSmokeTest", "-p:PipelineRequireDocker=true", "-nologo", "-tl:off", "-v:n", "-nodeReuse:false");
+
+            Assert.True(smoke.ExitCode == 0, smoke.ToString());
+            output.WriteLine($"dotnet msbuild -t:PipelineSmokeTest (DockerServe..SmokeTest, container): {smoke.Elapsed.TotalSeconds:F1} s");
+            Assert.Contains("Scoring server unchanged: reusing", smoke.Output);
+            Assert.Contains(ModelName + ":champion", smoke.Output);
+            Assert.Contains("(docker)", smoke.Output);
+            Assert.Contains("Latency over", smoke.Output);
+            Assert.Contains("Stopped container", smoke.Output);
+        }
+        finally
+        {
+            using var engine = DockerEngine.FromEnvironment();
+            foreach (var tag in new[] { $"{ModelName}:1", $"{ModelName}:champion" })
+            {
+                try
+                {
+                    await engine.Client.Images.DeleteImageAsync(tag, new ImageDeleteParameters());
+                }
+                catch (DockerApiException)
+                {
+                    // Not built: the stage failed before the image.
+                }
+            }
+        }
     }
 
     // The temp folder is outside any checkout, so DockerServe lays out the server the package ships; DOCKER_HOST names a
