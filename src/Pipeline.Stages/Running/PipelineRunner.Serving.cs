@@ -14,7 +14,7 @@ public sealed partial class PipelineRunner
         var locator = await RunLocator.ForAsync(context, ct);
         var pipelineRun = await locator.RequireLatestAsync(PipelineTags.RolePipeline, null, StageName.PrepareData, ct);
         var pipelineDirectory = Path.GetDirectoryName(Path.GetFullPath(context.Spec.SourcePath))!;
-        var output = await new ServeStage(context.Store, Registry(context), context.Artifacts, reporter).RunAsync(
+        var output = await new ServeStage(context.Store, Registry(context), context.Artifacts, reporter, context.Time).RunAsync(
             new ServeInput(context.Spec.Model, context.Spec.Serve, pipelineRun, pipelineDirectory, context.Options.RequireDocker), ct);
         var outputs = new Dictionary<string, string>
         {

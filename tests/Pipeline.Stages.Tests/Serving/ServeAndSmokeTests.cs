@@ -17,7 +17,7 @@ public sealed class ServeAndSmokeTests(ServedModelStore fixture) : IClassFixture
     private readonly RecordingReporter _reporter = new();
 
     private async Task<ServeOutput> ServeAsync(Func<DockerEngine>? engine, bool requireDocker = false) =>
-        await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, engine).RunAsync(
+        await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System, engine).RunAsync(
             new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), new ServeSpec(FreePort(), null),
                 await fixture.PipelineRunAsync(), RepositoryRoot.Path, requireDocker), CancellationToken.None);
 

@@ -25,7 +25,7 @@ public sealed class StandardBaseImageServeTests(ServedModelStore fixture) : ICla
         await AspNetStandInImage.EnsureAsync(engine);
         var serve = new ServeSpec(FreePort(), AspNetStandInImage.Reference);
 
-        var served = await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter).RunAsync(
+        var served = await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System).RunAsync(
             new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), serve, await fixture.PipelineRunAsync(), RepositoryRoot.Path, true),
             CancellationToken.None);
         try

@@ -33,7 +33,8 @@ public sealed record ServeOutput(Uri Url, string Mode, string ModelUri, IReadOnl
 /// </summary>
 /// <param name="engineFactory">Connects to the engine; default <see cref="DockerEngine.FromEnvironment()"/>.</param>
 internal sealed class ServeStage(
-    ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter, Func<DockerEngine>? engineFactory = null)
+    ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter, TimeProvider time,
+    Func<DockerEngine>? engineFactory = null)
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
 
@@ -56,7 +57,7 @@ internal sealed class ServeStage(
         var layout = repository is not null
             ? await new ServerPublisher(repository, reporter).PublishAsync(frameworkDependent: input.Serve.BaseImage is not null, ct)
             : new InstalledServer(InstalledFolder(input), cache, reporter).Prepare();
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         CachedVersions.MarkUsed(layout.Root, now);
         CachedVersions.Prune(layout.Root, now, reporter);
         var versionLabel = $"{version.Name}/{version.Version}";
