@@ -9,28 +9,43 @@ namespace Pipeline.Serving.Hosting;
 /// <summary>Maps MLflow's scoring endpoints onto a web application.</summary>
 public static class ScoringEndpoints
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>
-    /// Adds the request middleware (catch-all, logs, metrics) and maps <c>POST /invocations</c>,
-    /// <c>GET /ping</c> and <c>GET /health</c> (200 with body <c>"\n"</c> once the model is loaded, else 404 as
-    /// MLflow), <c>GET /version</c> (the model's <c>Version</c> as plain text) and <c>GET /metrics</c>
-    /// (Prometheus text format). Needs <c>AddScoringServer</c> on the builder.
+    /// Adds the request middleware (catch-all, logs, metrics, MLflow error bodies for 404 and 405) and maps
+    /// <c>POST /invocations</c>; <c>/ping</c> and <c>/health</c> (200 with body <c>"\n"</c> once the model is
+    /// loaded, else 404 as MLflow), <c>/version</c> (the model's <c>Version</c> as plain text) and
+    /// <c>/metrics</c> (Prometheus text format), each for GET and HEAD. Needs <c>AddScoringServer</c> on the builder.
     /// </summary>
     public static WebApplication MapScoring(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<ScoringRequestMiddleware>();
         app.MapPost("/invocations", (HttpContext context, InvocationsHandler handler) => handler.HandleAsync(context));
-        app.MapGet("/ping", Ping);
-        app.MapGet("/health", Ping);
-        app.MapGet("/version", (ScoringModelHolder holder) => holder.Model is { } model
-            ? Results.Text(model.Version, "text/plain; charset=utf-8")
-            : Results.NotFound());
-        app.MapGet("/metrics", async (HttpContext context, ScoringMetrics metrics) =>
+        // Flask answers HEAD wherever it answers GET; load balancers probe health that way.
+        app.MapMethods("/ping", GetOrHead, Ping);
+        app.MapMethods("/health", GetOrHead, Ping);
+        app.MapMethods("/version", GetOrHead, Version);
+        app.MapMethods("/metrics", GetOrHead, async (HttpContext context, ScoringMetrics metrics) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             await metrics.WriteAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
         return app;
+    }
+
+    private static Task Version(HttpContext context, ScoringModelHolder holder)
+    {
+        if (holder.Model is not { } model)
+        {
+            return ScoringErrorWriter.WriteAsync(
+                context, StatusCodes.Status404NotFound, ScoringErrorCodes.TemporarilyUnavailable, "The model is not loaded yet.");
+        }
+
+        var body = System.Text.Encoding.UTF8.GetBytes(model.Version);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     private static IResult Ping(ScoringModelHolder holder) =>

@@ -22,6 +22,10 @@ internal sealed partial class ScoringRequestMiddleware(
         try
         {
             await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+            {
+                await WriteRoutingErrorAsync(context).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -56,6 +60,22 @@ internal sealed partial class ScoringRequestMiddleware(
             LogRequest(logger, context.Request.Method, path, status, errorCode, elapsed.TotalMilliseconds, context.Request.ContentLength);
         }
     }
+
+    /// <summary>Routing's bare 404 and 405 get MLflow's error body like every other client error.</summary>
+    private static Task WriteRoutingErrorAsync(HttpContext context)
+    {
+        var request = context.Request;
+        const string endpoints = "POST /invocations, GET /ping, /health, /version, /metrics";
+        return context.Response.StatusCode == StatusCodes.Status404NotFound
+            ? ScoringErrorWriter.WriteAsync(
+                context, StatusCodes.Status404NotFound, ScoringErrorCodes.EndpointNotFound,
+                $"No endpoint at this path; the scoring server answers {endpoints}.")
+            : ScoringErrorWriter.WriteAsync(
+                context, StatusCodes.Status405MethodNotAllowed, ScoringErrorCodes.BadRequest,
+                $"Method {Cut(request.Method)} is not allowed on {ScoringMetrics.PathLabel(request.Path.Value)}; the scoring server answers {endpoints}.");
+    }
+
+    private static string Cut(string text) => text.Length <= 16 ? text : text[..16] + "...";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} {ErrorCode} in {ElapsedMs} ms ({RequestBytes} bytes in)")]
     private static partial void LogRequest(ILogger logger, string method, string path, int statusCode, string? errorCode, double elapsedMs, long? requestBytes);

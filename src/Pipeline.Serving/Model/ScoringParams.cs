@@ -38,7 +38,11 @@ public sealed class ScoringParams
     /// <summary>True when the request asked for class probabilities (<see cref="PredictProbaKey"/>); default false.</summary>
     public bool PredictProba { get; }
 
-    /// <summary>Reads a request's <c>params</c> value: a JSON object (or null for none) of scalars and lists of scalars.</summary>
+    /// <summary>
+    /// Reads a request's <c>params</c> value: a JSON object (or null for none). Scalars and lists of scalars are
+    /// kept; any other value (a nested object, a number beyond double's range) is dropped, except for
+    /// <see cref="PredictProbaKey"/>, which is refused.
+    /// </summary>
     public static ScoringParams FromJson(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Null)
@@ -54,25 +58,60 @@ public sealed class ScoringParams
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            values[property.Name] = property.Value.ValueKind == JsonValueKind.Array
-                ? property.Value.EnumerateArray().Select(item => Scalar(property.Name, item)).ToArray()
-                : Scalar(property.Name, property.Value);
+            if (TryValue(property.Value, out var value))
+            {
+                values[property.Name] = value;
+            }
+            else if (property.NameEquals(PredictProbaKey))
+            {
+                throw ScoringException.InvalidParameter(
+                    $"Parameter '{property.Name}' must be a scalar or a list of scalars, got {PythonRepr.Token(property.Value)}.");
+            }
+            else
+            {
+                // MLflow ignores params its params schema does not declare, whatever their shape; so do we.
+                values.Remove(property.Name);
+            }
         }
 
         return new ScoringParams(values);
     }
 
-    private static object? Scalar(string name, JsonElement value) => value.ValueKind switch
+    private static bool TryValue(JsonElement element, out object? value)
     {
-        JsonValueKind.Null => null,
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
-        JsonValueKind.Number when value.TryGetDouble(out var real) => real,
-        _ => throw ScoringException.InvalidParameter(
-            $"Parameter '{name}' must be a scalar or a list of scalars, got {PythonRepr.Token(value)}."),
-    };
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return TryScalar(element, out value);
+        }
+
+        var items = new object?[element.GetArrayLength()];
+        var i = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            if (!TryScalar(item, out items[i++]))
+            {
+                value = null;
+                return false;
+            }
+        }
+
+        value = items;
+        return true;
+    }
+
+    private static bool TryScalar(JsonElement element, out object? value)
+    {
+        value = element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.Number when element.TryGetInt64(out var whole) => whole,
+            JsonValueKind.Number when element.TryGetDouble(out var real) && double.IsFinite(real) => real,
+            _ => null,
+        };
+        return value is not null || element.ValueKind == JsonValueKind.Null;
+    }
 
     private static string Describe(object? value) => value switch
     {

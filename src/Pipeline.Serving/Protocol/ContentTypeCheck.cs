@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace Pipeline.Serving.Protocol;
 
 /// <summary>The two request formats MLflow's scoring server reads.</summary>
@@ -49,6 +51,25 @@ internal static class ContentTypeCheck
         }
 
         return format;
+    }
+
+    /// <summary>
+    /// Refuses (415) a body sent with a <c>Content-Encoding</c> other than <c>identity</c>: the server does not
+    /// decompress, and reading gzip bytes as JSON or CSV would give a misleading error (or, for an encoding
+    /// whose bytes happen to be text, score something the client did not mean).
+    /// </summary>
+    public static void CheckEncoding(StringValues contentEncoding)
+    {
+        foreach (var value in contentEncoding)
+        {
+            foreach (var coding in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Unsupported($"Content-Encoding {PythonRepr.Token(coding)} is not supported; send the request body uncompressed.");
+                }
+            }
+        }
     }
 
     private static ScoringException Unsupported(string message) => new(message, ScoringErrorCodes.BadRequest, 415);

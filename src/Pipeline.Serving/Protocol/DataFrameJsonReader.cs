@@ -28,9 +28,12 @@ internal static class DataFrameJsonReader
             throw NotSplit($"'data' must be a list of rows, got {PythonRepr.TypeOf(data)}");
         }
 
-        var names = split.TryGetProperty("columns", out var columns) ? ReadColumnNames(columns) : null;
+        // pandas.DataFrame(columns=None, index=None) takes the defaults, so an explicit null is the same as absent.
+        var names = split.TryGetProperty("columns", out var columns) && columns.ValueKind != JsonValueKind.Null
+            ? ReadColumnNames(columns)
+            : null;
         var rowCount = data.GetArrayLength();
-        if (split.TryGetProperty("index", out var index)
+        if (split.TryGetProperty("index", out var index) && index.ValueKind != JsonValueKind.Null
             && (index.ValueKind != JsonValueKind.Array || index.GetArrayLength() != rowCount))
         {
             throw NotSplit($"'index' must be a list with one entry per row ({rowCount})");

@@ -26,6 +26,7 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
             var model = holder.Model ?? throw new ScoringException(
                 "The model is not loaded yet.", ScoringErrorCodes.TemporarilyUnavailable, StatusCodes.Status503ServiceUnavailable);
             var format = ContentTypeCheck.Check(context.Request.ContentType);
+            ContentTypeCheck.CheckEncoding(context.Request.Headers.ContentEncoding);
             using var body = new RequestBodyReader();
             await body.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
             var predictions = format == RequestFormat.Csv
@@ -54,6 +55,7 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
             throw ScoringException.InvalidInput("Ensure that input is a valid JSON formatted string. Error: 'the body is not valid UTF-8'");
         }
 
+        body = JsonNonFiniteLiterals.Rewrite(body);
         JsonEscapeCheck.ThrowIfInvalid(body.Span);
         JsonDocument document;
         try

@@ -12,6 +12,9 @@ public static class ScoringErrorCodes
     /// <summary>A server-side fault (a bug in the server or the model), never caused by the request alone.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>No endpoint at the request's path (404).</summary>
+    public const string EndpointNotFound = "ENDPOINT_NOT_FOUND";
+
     /// <summary>The server has no model loaded yet.</summary>
     public const string TemporarilyUnavailable = "TEMPORARILY_UNAVAILABLE";
 }

@@ -20,6 +20,7 @@ internal static class TensorInputReader
         {
             var columns = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
             var order = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in data.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
@@ -27,6 +28,7 @@ internal static class TensorInputReader
                     throw ScoringException.InvalidInput($"Every instance must be a dictionary when the first one is; found {PythonRepr.TypeOf(item)}.");
                 }
 
+                seen.Clear();
                 foreach (var property in item.EnumerateObject())
                 {
                     if (!columns.TryGetValue(property.Name, out var cells))
@@ -35,7 +37,15 @@ internal static class TensorInputReader
                         order.Add(property.Name);
                     }
 
-                    cells.Add(property.Value);
+                    // A key repeated within one instance: the last value wins, as in Python's json.loads.
+                    if (seen.Add(property.Name))
+                    {
+                        cells.Add(property.Value);
+                    }
+                    else
+                    {
+                        cells[^1] = property.Value;
+                    }
                 }
             }
 
@@ -74,7 +84,11 @@ internal static class TensorInputReader
 
     private static RawTable ReadColumnar(JsonElement data)
     {
-        var properties = data.EnumerateObject().ToList();
+        // A repeated key keeps its first position and its last value, as a Python dict built by json.loads.
+        var properties = data.EnumerateObject()
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(group => group.Last())
+            .ToList();
         var arrays = properties.Count(p => p.Value.ValueKind == JsonValueKind.Array);
         if (arrays != 0 && arrays != properties.Count)
         {

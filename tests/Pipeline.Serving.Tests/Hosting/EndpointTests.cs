@@ -63,4 +63,43 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("GET", "/invocations")]
+    [InlineData("PUT", "/invocations")]
+    [InlineData("POST", "/ping")]
+    [InlineData("DELETE", "/version")]
+    [InlineData("OPTIONS", "/health")]
+    public async Task WrongMethod_Answers405WithMlflowErrorBody(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        using var response = await Server.Client.SendAsync(request);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("BAD_REQUEST", body.RootElement.GetProperty("error_code").GetString());
+        Assert.Contains($"Method {method} is not allowed on {path}", body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPath_Answers404WithEndpointNotFoundBody()
+    {
+        using var response = await Server.Client.PostAsync("/predict", new StringContent("{}"));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ENDPOINT_NOT_FOUND", body.RootElement.GetProperty("error_code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/ping")]
+    [InlineData("/health")]
+    [InlineData("/version")]
+    public async Task HeadRequest_OnGetEndpoint_Answers200AsFlaskDoes(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using var response = await Server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class BadRequestTests(ServerFixture fixture) : IClassFixture<Serve
         { """{"inputs": {"x": [{"a": 1}], "n": [1]}}""", Bad, "(dict) cannot be converted to float64" },
         { """{"inputs": {"x": [1], "n": [1]}, "params": [1]}""", Invalid, "Parameters must be a dictionary. Got type 'list'." },
         { """{"inputs": {"x": [1], "n": [1]}, "params": {"predict_proba": "yes"}}""", Invalid, "Parameter 'predict_proba' must be a boolean (true or false), got 'yes'." },
-        { """{"inputs": {"x": [1], "n": [1]}, "params": {"deep": {"a": 1}}}""", Invalid, "Parameter 'deep' must be a scalar or a list of scalars" },
+        { """{"inputs": {"x": [1], "n": [1]}, "params": {"predict_proba": {"a": 1}}}""", Invalid, "Parameter 'predict_proba' must be a scalar or a list of scalars" },
         { """{"inputs": {"x": [1], "n": [1], "tag": ["refuse"]}}""", Bad, "the test model refuses tag 'refuse'" },
     };
 
