@@ -28,8 +28,11 @@ internal static class ExperimentEndpoints
     private static async Task Create(HttpContext http, ITrackingStore store)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        var location = args.String("artifact_location");
-        var id = await store.CreateExperimentAsync(args.Required("name"), string.IsNullOrEmpty(location) ? null : location, args.Tags(), http.RequestAborted);
+        var name = args.Required("name");
+        var location = NullIfEmpty(args.String("artifact_location"));
+        if (location is not null)
+            MlflowServerValidation.ArtifactLocation(location);
+        var id = await store.CreateExperimentAsync(name, location, args.Tags(), http.RequestAborted);
         await JsonResponse.WriteAsync(http, w => w.WriteString("experiment_id", id));
     }
 

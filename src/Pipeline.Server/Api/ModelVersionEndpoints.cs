@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Tracking.Registry;
+using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Rest;
 
 namespace Pipeline.Server.Api;
@@ -23,13 +24,17 @@ internal static class ModelVersionEndpoints
         return group;
     }
 
-    private static async Task Create(HttpContext http, IModelRegistry registry)
+    private static async Task Create(HttpContext http, IModelRegistry registry, ITrackingStore store)
     {
         using var args = await RequestArgs.ReadAsync(http);
+        var name = args.Required("name");
+        var source = args.Required("source");
+        var runId = ExperimentEndpoints.NullIfEmpty(args.String("run_id"));
+        await MlflowServerValidation.ModelVersionSourceAsync(source, runId, store, http.RequestAborted);
         var version = await registry.CreateModelVersionAsync(
-            args.Required("name"),
-            args.Required("source"),
-            ExperimentEndpoints.NullIfEmpty(args.String("run_id")),
+            name,
+            source,
+            runId,
             RegisteredModelEndpoints.RegistryTags(args),
             ExperimentEndpoints.NullIfEmpty(args.String("run_link")),
             args.String("description"),

@@ -29,8 +29,8 @@ internal static class RegisteredModelEndpoints
     private static async Task Create(HttpContext http, IModelRegistry registry)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        // The registry validates names itself, with MLflow's registry wording.
-        var model = await registry.CreateRegisteredModelAsync(args.String("name") ?? "", RegistryTags(args), args.String("description"), http.RequestAborted);
+        // name is required by the handler's schema, which answers before the registry's own check.
+        var model = await registry.CreateRegisteredModelAsync(args.Required("name"), RegistryTags(args), args.String("description"), http.RequestAborted);
         await WriteModelAsync(http, model);
     }
 
@@ -43,7 +43,7 @@ internal static class RegisteredModelEndpoints
     private static async Task Rename(HttpContext http, IModelRegistry registry)
     {
         using var args = await RequestArgs.ReadAsync(http);
-        var model = await registry.RenameRegisteredModelAsync(args.String("name") ?? "", args.String("new_name") ?? "", http.RequestAborted);
+        var model = await registry.RenameRegisteredModelAsync(args.Required("name"), args.Required("new_name"), http.RequestAborted);
         await WriteModelAsync(http, model);
     }
 

@@ -24,10 +24,12 @@ internal static partial class TrackingValidation
     public const int MaxInputTagValueLength = 500;
     public const int MaxResultsThreshold = 50000;
 
+    // MLflow allows colons since 2.16 (validate_param_and_metric_name) except on Windows, where its file store uses
+    // keys as file names; our stores never do, so colons are allowed everywhere, as on MLflow's Linux servers.
     private const string BadCharactersMessage =
-        "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).";
+        "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).";
 
-    [GeneratedRegex(@"^[/\w.\- ]*$")]
+    [GeneratedRegex(@"^[/\w.\- :]*$")]
     private static partial Regex ValidName();
 
     public static void ValidateMetric(Metric metric)

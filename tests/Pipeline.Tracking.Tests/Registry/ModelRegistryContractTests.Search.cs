@@ -96,7 +96,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
         await Store.CreateRegisteredModelAsync(name);
         await Store.CreateModelVersionAsync(name, "s3://bucket/a/model", "run1", [new RegistryTag("quality", "good")]);
         await Store.CreateModelVersionAsync(name, "s3://bucket/b/model", "run2");
-        await Store.CreateModelVersionAsync(name, "file:///c/model", "run3", [new RegistryTag("quality", "bad")]);
+        await Store.CreateModelVersionAsync(name, "gs://c/model", "run3", [new RegistryTag("quality", "bad")]);
 
         async Task<long[]> Versions(string filter) =>
             (await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}' AND {filter}"))).Items.Select(v => v.Version).Order().ToArray();

@@ -83,7 +83,8 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     public async Task CreateRegisteredModel_EmptyName_InvalidParameterValue()
     {
         var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.CreateRegisteredModelAsync(""));
-        Assert.Equal("Missing value for required parameter 'name'.", error.Message);
+        // Over MLflow's REST API the handler's schema answers first and adds " See the API docs ...".
+        Assert.StartsWith("Missing value for required parameter 'name'.", error.Message);
     }
 
     [StoreFact]
@@ -134,7 +135,8 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
 
         await ThrowsTracking(ErrorCode.ResourceAlreadyExists, () => Store.RenameRegisteredModelAsync(name, taken));
         var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.RenameRegisteredModelAsync(name, ""));
-        Assert.Equal("Missing value for required parameter 'new_name'.", error.Message);
+        // Over MLflow's REST API the handler's schema answers first and adds " See the API docs ...".
+        Assert.StartsWith("Missing value for required parameter 'new_name'.", error.Message);
     }
 
     [StoreFact]
