@@ -3,7 +3,7 @@ using Pipeline.Tracking.Search;
 namespace Pipeline.Tracking.Registry;
 
 /// <summary>
-/// Parses the small filter grammar of MLflow's registry searches: comparisons joined by AND, each
+/// Parses the small filter grammar of MLflow's registry and experiment searches: comparisons joined by AND, each
 /// <c>identifier comparator value</c>. Identifiers are <c>name</c>, <c>run_id</c>, ... (optionally <c>attribute.</c>-prefixed)
 /// or <c>tags.&lt;key&gt;</c> / <c>tag.&lt;key&gt;</c>, with a key in backticks or double quotes when it has other characters.
 /// Comparators: <c>= != &lt;&gt; &lt; &lt;= &gt; &gt;= LIKE ILIKE IN</c> (case-insensitive). Values: a single- or double-quoted string,
@@ -15,8 +15,11 @@ public static class RegistryFilterParser
     /// <summary>Attributes compared with numbers (MLflow's NUMERIC_ATTRIBUTES of model version search).</summary>
     internal static readonly string[] NumericAttributes = ["version_number", "creation_timestamp", "last_updated_timestamp"];
 
-    /// <summary>The clauses of <paramref name="filter"/>; none for null or blank.</summary>
-    public static IReadOnlyList<FilterClause> Parse(string? filter)
+    /// <summary>The clauses of a registry search's <paramref name="filter"/>; none for null or blank.</summary>
+    public static IReadOnlyList<FilterClause> Parse(string? filter) => Parse(filter, NumericAttributes);
+
+    /// <summary>The clauses of <paramref name="filter"/>, where only <paramref name="numericAttributes"/> take numbers; none for null or blank.</summary>
+    public static IReadOnlyList<FilterClause> Parse(string? filter, IReadOnlyCollection<string> numericAttributes)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
@@ -24,7 +27,7 @@ public static class RegistryFilterParser
         }
 
         var reader = new FilterReader(filter);
-        var clauses = new List<FilterClause> { ParseClause(reader) };
+        var clauses = new List<FilterClause> { ParseClause(reader, numericAttributes) };
         while (!reader.AtEnd)
         {
             var at = reader.Position;
@@ -33,13 +36,13 @@ public static class RegistryFilterParser
                 throw new SearchSyntaxException($"Invalid clause(s) in filter string: '{reader.Rest}' at position {at}. Clauses must be joined by AND.", at);
             }
 
-            clauses.Add(ParseClause(reader));
+            clauses.Add(ParseClause(reader, numericAttributes));
         }
 
         return clauses;
     }
 
-    private static FilterClause ParseClause(FilterReader reader)
+    private static FilterClause ParseClause(FilterReader reader, IReadOnlyCollection<string> numericAttributes)
     {
         var (kind, key) = ParseIdentifier(reader);
         var comparator = ParseComparator(reader);
@@ -57,9 +60,9 @@ public static class RegistryFilterParser
                 throw new SearchSyntaxException("Only the 'run_id' attribute supports comparison with a list of quoted string values.", valueAt);
             case double when kind == EntityKind.Tag:
                 throw new SearchSyntaxException($"Expected a quoted string value for tag (e.g. 'my-value'). Got value {raw}", valueAt);
-            case double when !NumericAttributes.Contains(key):
+            case double when !numericAttributes.Contains(key):
                 throw new SearchSyntaxException(
-                    $"Only the '{{'{string.Join("', '", NumericAttributes)}'}}' attributes support comparison with numeric values.", valueAt);
+                    $"Only the '{{'{string.Join("', '", numericAttributes)}'}}' attributes support comparison with numeric values.", valueAt);
         }
 
         return new FilterClause(kind, key, comparator, value);

@@ -87,6 +87,21 @@ public sealed class ExperimentEndpointsTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Search_Filter_PostAndGet_MatchMlflowsExperimentGrammar()
+    {
+        var prefix = "filtered-" + Guid.NewGuid().ToString("N");
+        foreach (var s in new[] { "train", "eval" })
+            await CreateAsync($"{prefix}-{s}");
+
+        var posted = await _api.OkAsync(HttpMethod.Post, "experiments/search", $$"""{"filter":"name LIKE '{{prefix}}-t%'"}""");
+        var viaGet = await _api.OkAsync(HttpMethod.Get, $"experiments/search?filter={Uri.EscapeDataString($"name = '{prefix}-eval'")}");
+
+        Assert.Equal([$"{prefix}-train"], posted.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal([$"{prefix}-eval"], viaGet.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        await _api.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE", HttpMethod.Post, "experiments/search", """{"filter":"status = 'x'"}""");
+    }
+
+    [Fact]
     public async Task AjaxApiPrefix_ServesTheSameApi_UnknownEndpointIs404()
     {
         var (status, body) = await _api.SendAsync(HttpMethod.Get, "ajax-api/2.0/mlflow/experiments/get?experiment_id=0");

@@ -168,14 +168,6 @@ public abstract partial class TrackingStoreContractTests : IAsyncLifetime
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
 
-    [StoreFact]
-    public async Task SearchExperiments_WithFilter_SaysFiltersAreNotSupported()
-    {
-        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue,
-            () => Store.SearchExperimentsAsync(new ExperimentQuery(Filter: "name = 'x'")));
-        Assert.Contains("not supported yet", error.Message);
-    }
-
     private sealed class ExperimentComparer : IEqualityComparer<Experiment?>
     {
         public static readonly ExperimentComparer Instance = new();

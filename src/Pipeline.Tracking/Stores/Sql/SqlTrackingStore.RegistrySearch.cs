@@ -27,9 +27,9 @@ public abstract partial class SqlTrackingStore
     {
         ArgumentNullException.ThrowIfNull(query);
         RegistryValidation.ValidateMaxResults(query.MaxResults, RegisteredModelQuery.MaxResultsThreshold);
-        var sql = new RegistrySearchSql(_dialect);
+        var sql = new SearchFilterSql(_dialect);
         sql.AddModelFilters(RegistryFilterParser.Parse(query.Filter));
-        var order = RegistrySearchSql.OrderBy(_dialect, query.OrderBy ?? [], ModelOrderColumns, [("rm.name", true)]);
+        var order = SearchFilterSql.OrderBy(_dialect, query.OrderBy ?? [], ModelOrderColumns, [("rm.name", true)]);
         var offset = SearchPageToken.ParseOffset(query.PageToken);
         var where = sql.Conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", sql.Conditions);
 
@@ -48,9 +48,9 @@ public abstract partial class SqlTrackingStore
     {
         ArgumentNullException.ThrowIfNull(query);
         RegistryValidation.ValidateMaxResults(query.MaxResults, ModelVersionQuery.MaxResultsThreshold);
-        var sql = new RegistrySearchSql(_dialect);
+        var sql = new SearchFilterSql(_dialect);
         sql.AddVersionFilters(RegistryFilterParser.Parse(query.Filter));
-        var order = RegistrySearchSql.OrderBy(_dialect, query.OrderBy is { Count: > 0 } o ? o : DefaultVersionOrder, VersionOrderColumns,
+        var order = SearchFilterSql.OrderBy(_dialect, query.OrderBy is { Count: > 0 } o ? o : DefaultVersionOrder, VersionOrderColumns,
             [("mv.name", true), ("mv.version", false)]);
         var offset = SearchPageToken.ParseOffset(query.PageToken);
         var where = string.Join(" AND ", [.. sql.Conditions, "mv.current_stage <> @deleted_stage"]);

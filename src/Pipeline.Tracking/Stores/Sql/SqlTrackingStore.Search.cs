@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
@@ -48,16 +49,13 @@ public abstract partial class SqlTrackingStore
     /// <summary>
     /// Experiments in the view, ordered by the order-by keys (<c>name</c>, <c>experiment_id</c>, <c>creation_time</c>,
     /// <c>last_update_time</c>, optionally with <c>attributes.</c> and ASC/DESC) then, as MLflow, creation_time DESC and
-    /// experiment_id. Filters are not supported yet: a non-empty filter is INVALID_PARAMETER_VALUE.
+    /// experiment_id. The filter takes MLflow's experiment keys: <c>name</c>, <c>creation_time</c>, <c>last_update_time</c>
+    /// and <c>tags.&lt;key&gt;</c> (<see cref="SearchFilterSql.AddExperimentFilters"/>).
     /// </summary>
     public async Task<PagedList<Experiment>> SearchExperimentsAsync(ExperimentQuery query, CancellationToken ct = default)
     {
-        if (!string.IsNullOrWhiteSpace(query.Filter))
-        {
-            throw new TrackingException(ErrorCode.InvalidParameterValue,
-                $"Experiment search filters are not supported yet by the SQL tracking store (filter: '{query.Filter}').");
-        }
-
+        var filter = new SearchFilterSql(_dialect);
+        filter.AddExperimentFilters(RegistryFilterParser.Parse(query.Filter, SearchFilterSql.ExperimentNumericAttributes));
         TrackingValidation.ValidateMaxResults(query.MaxResults);
         var offset = SearchPageToken.ParseOffset(query.PageToken);
         var order = (query.OrderBy ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(ExperimentOrder).ToList();
@@ -67,15 +65,21 @@ public abstract partial class SqlTrackingStore
         }
 
         order.Add("experiment_id");
-        var view = query.ViewType switch
+        var conditions = filter.Conditions.ToList();
+        switch (query.ViewType)
         {
-            ViewType.ActiveOnly => "WHERE lifecycle_stage = 'active'",
-            ViewType.DeletedOnly => "WHERE lifecycle_stage = 'deleted'",
-            _ => "",
-        };
+            case ViewType.ActiveOnly:
+                conditions.Insert(0, "lifecycle_stage = 'active'");
+                break;
+            case ViewType.DeletedOnly:
+                conditions.Insert(0, "lifecycle_stage = 'deleted'");
+                break;
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var found = await ReadExperimentsAsync(connection, null, $"{view} ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset",
-            [("limit", (long)query.MaxResults + 1), ("offset", offset)], ct).ConfigureAwait(false);
+        var found = await ReadExperimentsAsync(connection, null, $"{where} ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset",
+            [.. filter.Binds, ("limit", (long)query.MaxResults + 1), ("offset", offset)], ct).ConfigureAwait(false);
         var more = found.Count > query.MaxResults;
         return new PagedList<Experiment>(more ? found.GetRange(0, query.MaxResults) : found,
             more ? SearchPageToken.Create(offset + query.MaxResults) : null);

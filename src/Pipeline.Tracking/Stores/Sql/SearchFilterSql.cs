@@ -4,13 +4,18 @@ using Pipeline.Tracking.Search;
 namespace Pipeline.Tracking.Stores.Sql;
 
 /// <summary>
-/// Turns parsed registry filters and order-by keys into SQL conditions over <c>registered_models rm</c> or
-/// <c>model_versions mv</c>, checking MLflow's rules for which keys and comparators each search accepts.
-/// Values are always bound parameters.
+/// Turns parsed experiment and registry filters (<see cref="RegistryFilterParser"/>'s grammar) and registry order-by keys
+/// into SQL conditions over <c>experiments</c>, <c>registered_models rm</c> or <c>model_versions mv</c>, checking MLflow's
+/// rules for which keys and comparators each search accepts. Values are always bound parameters.
 /// </summary>
-internal sealed class RegistrySearchSql(SqlDialect dialect)
+internal sealed class SearchFilterSql(SqlDialect dialect)
 {
     private static readonly string[] StringComparators = ["=", "!=", "LIKE", "ILIKE"];
+
+    private static readonly string[] NumericComparators = ["=", "!=", "<", "<=", ">", ">="];
+
+    /// <summary>The attributes an experiment search compares with numbers (MLflow's SearchExperimentsUtils.NUMERIC_ATTRIBUTES).</summary>
+    public static readonly string[] ExperimentNumericAttributes = ["creation_time", "last_update_time"];
 
     public List<string> Conditions { get; } = [];
 
@@ -35,6 +40,42 @@ internal sealed class RegistrySearchSql(SqlDialect dialect)
 
             Require(StringComparators.Contains(op), $"Invalid comparator for attribute: {op}");
             Conditions.Add(Compare("rm.name", op, clause.Value));
+        }
+    }
+
+    /// <summary>
+    /// Conditions for an experiment search over the unaliased <c>experiments</c> table, as MLflow's SQL store: <c>name</c>
+    /// (= != LIKE ILIKE), <c>creation_time</c> and <c>last_update_time</c> (numeric comparators, milliseconds), and tags
+    /// (an experiment without the tag matches no tag comparison).
+    /// </summary>
+    public void AddExperimentFilters(IReadOnlyList<FilterClause> clauses)
+    {
+        foreach (var clause in clauses)
+        {
+            var op = ComparatorRules.Name(clause.Comparator);
+            if (clause.Kind == EntityKind.Tag)
+            {
+                AddTag(clause, op, "experiment_tags t WHERE t.experiment_id = experiments.experiment_id");
+                continue;
+            }
+
+            if (clause.Key == "name")
+            {
+                Require(clause.Value is string, $"Expected a quoted string value for attributes. Got value {clause.Value}");
+                Require(StringComparators.Contains(op), $"Invalid comparator '{op}' not one of '{{'{string.Join("', '", StringComparators)}'}}'");
+                Conditions.Add(Compare("name", op, clause.Value));
+                continue;
+            }
+
+            if (!ExperimentNumericAttributes.Contains(clause.Key))
+            {
+                throw RegistryValidation.Invalid(
+                    $"Invalid attribute key '{clause.Key}' specified. Valid keys are '{{'name', 'creation_time', 'last_update_time'}}'");
+            }
+
+            Require(clause.Value is double, $"Expected numeric value type for numeric attribute: {clause.Key}. Found {Quoted(clause.Value)}");
+            Require(NumericComparators.Contains(op), $"Invalid comparator '{op}' not one of '{{'{string.Join("', '", NumericComparators)}'}}'");
+            Conditions.Add(Compare(clause.Key, op, clause.Value));
         }
     }
 
@@ -139,6 +180,8 @@ internal sealed class RegistrySearchSql(SqlDialect dialect)
         "!=" => $"{column} <> {Bind(value)}",
         _ => $"{column} {op} {Bind(value)}",
     };
+
+    private static string Quoted(object value) => value is IReadOnlyList<string> list ? $"('{string.Join("', '", list)}')" : $"'{value}'";
 
     private string Bind(object value)
     {
