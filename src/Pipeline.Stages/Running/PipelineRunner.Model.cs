@@ -60,7 +60,7 @@ public sealed partial class PipelineRunner
         var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
         var train = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TrainArtifact, context.Spec.Data, scratch, ct);
         var test = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
-        var output = await new PackageStage(registry, context.Artifacts, reporter).RunAsync(new PackageInput(
+        var output = await new PackageStage(context.Store, registry, context.Artifacts, reporter).RunAsync(new PackageInput(
             context.Spec.Model, context.Spec.Data.Task, selected.SweepRun, evaluation, modelFile, selected.ClassValues,
             train, test, PipelineVersion), ct);
         await RecordAsync(context.Store, selected.SweepRun.Info.RunId, PipelineTags.PackageFingerprint, fingerprint, ct);
