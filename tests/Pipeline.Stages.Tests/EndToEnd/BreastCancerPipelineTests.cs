@@ -129,4 +129,22 @@ public class BreastCancerPipelineTests
         Assert.Equal(version.Tags["pipeline.model_uuid"], entry.GetProperty("model_uuid").GetString());
         Assert.Equal("model.zip", entry.GetProperty("flavors").GetProperty("mlnet").GetProperty("model_file").GetString());
     }
+
+    [Fact]
+    public async Task Evaluate_LogsTheTestSplitAsInputOfTheEvaluationRunWithoutContext()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+
+        await workspace.RunThroughAsync(StageName.Evaluate);
+
+        await using var store = workspace.OpenStore();
+        var experiment = (await store.GetExperimentByNameAsync("breast-cancer"))!;
+        var runs = (await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId]))).Items;
+        var evaluation = Assert.Single(runs, r => r.Data.Tag(PipelineTags.Role) == PipelineTags.RoleEvaluation);
+        var pipeline = Assert.Single(runs, r => r.Data.Tag(PipelineTags.Role) == PipelineTags.RolePipeline);
+        var input = Assert.Single(evaluation.Inputs);
+        Assert.Empty(input.Tags);
+        Assert.Equal(Assert.Single(pipeline.Inputs, i => i.Dataset.Name == "breast_cancer-test").Dataset, input.Dataset);
+        Assert.Equal("{\"num_rows\": 114, \"num_elements\": 3534}", input.Dataset.Profile);
+    }
 }
