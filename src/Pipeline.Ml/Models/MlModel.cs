@@ -16,7 +16,8 @@ namespace Pipeline.Ml.Models;
 /// <param name="SavedInputExampleInfo">The input example's metadata; left out when null.</param>
 /// <param name="PipelineVersion">The producing pipeline's version; left out when null.</param>
 /// <param name="OtherFlavors">Flavors other than <c>mlnet</c>, kept as parsed YAML (dictionaries, lists, scalars) so a read-then-write keeps them.</param>
-/// <param name="ModelId">MLflow 3's logged-model id; left out when null.</param>
+/// <param name="ModelId">MLflow 3's logged-model id; written as <c>model_id: null</c> when null, as MLflow 3 writes a model saved outside a logged model.</param>
+/// <param name="Prompts">Prompt URIs linked to the model; written as <c>prompts: null</c> when null, as MLflow 3 does.</param>
 public sealed record MlModel(
     string ModelUuid,
     DateTime UtcTimeCreated,
@@ -28,7 +29,8 @@ public sealed record MlModel(
     InputExampleInfo? SavedInputExampleInfo = null,
     string? PipelineVersion = null,
     IReadOnlyDictionary<string, object?>? OtherFlavors = null,
-    string? ModelId = null)
+    string? ModelId = null,
+    IReadOnlyList<string>? Prompts = null)
 {
     /// <summary>The file name: <c>MLmodel</c>.</summary>
     public const string FileName = "MLmodel";

@@ -14,29 +14,14 @@ internal static class MlModelYaml
             ["model_uuid"] = model.ModelUuid,
             ["utc_time_created"] = FormatTime(model.UtcTimeCreated),
         };
-        var flavors = new Dictionary<string, object?>(model.OtherFlavors ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
-        if (model.MlNet is { } f)
-        {
-            var mlnet = new Dictionary<string, object?>
-            {
-                ["env"] = f.Env,
-                ["feature_columns"] = f.FeatureColumns.Cast<object?>().ToList(),
-                ["label_column"] = f.LabelColumn,
-                ["mlnet_version"] = f.MlNetVersion,
-                ["model_file"] = f.ModelFile,
-                ["task"] = f.Task,
-            };
-            // Whole class values as integers, as YAML readers then give them back as the labels' own type.
-            if (f.ClassValues is { } classes)
-                mlnet["class_values"] = classes.Select(v => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? (object?)(long)v : v).ToList();
-            flavors[MlNetFlavor.FlavorName] = mlnet;
-        }
-        root["flavors"] = flavors;
+        root["flavors"] = Flavors(model);
         AddIfSet(root, "artifact_path", model.ArtifactPath);
         AddIfSet(root, "run_id", model.RunId);
         AddIfSet(root, "model_size_bytes", model.ModelSizeBytes);
         AddIfSet(root, "pipeline_version", model.PipelineVersion);
-        AddIfSet(root, "model_id", model.ModelId);
+        // MLflow 3 writes both keys on every model (Model.to_dict keeps its public attributes even when None).
+        root["model_id"] = model.ModelId;
+        root["prompts"] = model.Prompts?.Cast<object?>().ToList();
         if (model.Signature is { } s)
         {
             root["signature"] = new Dictionary<string, object?>
@@ -57,6 +42,29 @@ internal static class MlModelYaml
             root["saved_input_example_info"] = info;
         }
         return PythonYaml.Dump(root);
+    }
+
+    /// <summary>The <c>flavors</c> mapping: the other flavors as parsed, and <c>mlnet</c> when the model has it.</summary>
+    public static Dictionary<string, object?> Flavors(MlModel model)
+    {
+        var flavors = new Dictionary<string, object?>(model.OtherFlavors ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+        if (model.MlNet is { } f)
+        {
+            var mlnet = new Dictionary<string, object?>
+            {
+                ["env"] = f.Env,
+                ["feature_columns"] = f.FeatureColumns.Cast<object?>().ToList(),
+                ["label_column"] = f.LabelColumn,
+                ["mlnet_version"] = f.MlNetVersion,
+                ["model_file"] = f.ModelFile,
+                ["task"] = f.Task,
+            };
+            // Whole class values as integers, as YAML readers then give them back as the labels' own type.
+            if (f.ClassValues is { } classes)
+                mlnet["class_values"] = classes.Select(v => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? (object?)(long)v : v).ToList();
+            flavors[MlNetFlavor.FlavorName] = mlnet;
+        }
+        return flavors;
     }
 
     private static void AddIfSet(Dictionary<string, object?> map, string key, object? value)
@@ -122,6 +130,7 @@ internal static class MlModelYaml
             SavedInputExampleInfo: example,
             PipelineVersion: reader.String("pipeline_version"),
             OtherFlavors: flavors.Where(kv => kv.Key != MlNetFlavor.FlavorName).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-            ModelId: reader.String("model_id"));
+            ModelId: reader.String("model_id"),
+            Prompts: reader.OptionalStringList("prompts"));
     }
 }

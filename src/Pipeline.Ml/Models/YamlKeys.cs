@@ -39,6 +39,8 @@ internal sealed class YamlKeys(Dictionary<string, object?> map, string source, s
         var other => throw Wrong(key, "a list", other),
     };
 
+    public IReadOnlyList<string>? OptionalStringList(string key) => Get(key) is null ? null : StringList(key);
+
     public IReadOnlyList<double>? NumberList(string key) => Get(key) switch
     {
         null => null,

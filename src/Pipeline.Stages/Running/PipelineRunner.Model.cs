@@ -29,7 +29,8 @@ public sealed partial class PipelineRunner
         var test = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
         var output = await new EvaluateStage(context.Tracking, reporter).RunAsync(new EvaluateInput(
             context.Spec.Evaluate, modelFile, selected.ClassValues, test, selected.Locator.ExperimentId,
-            selected.PipelineRun.Info.RunId, selected.SweepRun.Info.RunId, selected.Locator.PipelineFile), ct);
+            selected.PipelineRun.Info.RunId, selected.SweepRun.Info.RunId, selected.Locator.PipelineFile,
+            TestDataset(selected.PipelineRun)), ct);
         await RecordAsync(context.Store, output.EvaluationRunId, PipelineTags.Fingerprint, fingerprint, ct);
         var outputs = new Dictionary<string, string> { ["evaluation_run_id"] = output.EvaluationRunId };
         if (output.Passed)
@@ -60,7 +61,7 @@ public sealed partial class PipelineRunner
         var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
         var train = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TrainArtifact, context.Spec.Data, scratch, ct);
         var test = await files.LoadSplitAsync(selected.PipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
-        var output = await new PackageStage(registry, context.Artifacts, reporter).RunAsync(new PackageInput(
+        var output = await new PackageStage(context.Store, registry, context.Artifacts, reporter).RunAsync(new PackageInput(
             context.Spec.Model, context.Spec.Data.Task, selected.SweepRun, evaluation, modelFile, selected.ClassValues,
             train, test, PipelineVersion), ct);
         await RecordAsync(context.Store, selected.SweepRun.Info.RunId, PipelineTags.PackageFingerprint, fingerprint, ct);
@@ -68,6 +69,10 @@ public sealed partial class PipelineRunner
             reporter.Info(line);
         return StageResult.Succeeded(StageName.Package, $"{output.ModelName} version {output.Version} (alias '{output.Alias}')", PackageOutputs(output));
     }
+
+    /// <summary>The test split's dataset record on the pipeline run (the input PrepareData tagged <c>testing</c>).</summary>
+    private static Dataset? TestDataset(Run pipelineRun) =>
+        pipelineRun.Inputs.FirstOrDefault(i => i.Tags.Any(t => t.Key == SystemTags.DatasetContext && t.Value == PrepareDataStage.TestingContext))?.Dataset;
 
     private static Dictionary<string, string> PackageOutputs(PackageOutput output) => new()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Ml.Data;
 using Pipeline.Tracking.Entities;
 
@@ -8,27 +7,9 @@ namespace Pipeline.Stages.Stages;
 internal static class DatasetRecords
 {
     /// <summary>MLflow's local file source: <c>{"uri": "file:///..."}</c>.</summary>
-    public static string Source(string path) =>
-        JsonSerializer.Serialize(new Dictionary<string, string> { ["uri"] = new Uri(Path.GetFullPath(path)).AbsoluteUri });
+    public static string Source(string path) => MlflowDatasetJson.Source(new Uri(Path.GetFullPath(path)).AbsoluteUri);
 
-    public static DatasetInput Input(string name, DataTable table, string digest, string source, string context)
-    {
-        var schema = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["mlflow_colspec"] = table.Schema.Columns.Select(c => new Dictionary<string, object>
-            {
-                ["type"] = c.Type,
-                ["name"] = c.Name,
-                ["required"] = true,
-            }).ToList(),
-        });
-        var profile = JsonSerializer.Serialize(new Dictionary<string, long>
-        {
-            ["num_rows"] = table.RowCount,
-            ["num_elements"] = (long)table.RowCount * table.Schema.Columns.Count,
-        });
-        return new DatasetInput(
-            new Dataset(name, digest, "local", source, schema, profile),
+    public static DatasetInput Input(string name, DataTable table, string digest, string source, string context) =>
+        new(new Dataset(name, digest, "local", source, MlflowDatasetJson.Schema(table.Schema), MlflowDatasetJson.Profile(table)),
             [new RunTag(SystemTags.DatasetContext, context)]);
-    }
 }

@@ -25,6 +25,9 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     public const string TrainArtifact = "data/train.csv";
     public const string TestArtifact = "data/test.csv";
 
+    /// <summary>The <c>mlflow.data.context</c> of the test split's dataset record.</summary>
+    public const string TestingContext = "testing";
+
     public async Task<PrepareDataOutput> RunAsync(PrepareDataInput input, CancellationToken ct = default)
     {
         var data = input.Data;
@@ -61,7 +64,7 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         [
             DatasetRecords.Input(name, table, digest, source, "source"),
             DatasetRecords.Input($"{name}-train", split.Train, DatasetDigest.Compute(split.Train), source, "training"),
-            DatasetRecords.Input($"{name}-test", split.Test, DatasetDigest.Compute(split.Test), source, "testing"),
+            DatasetRecords.Input($"{name}-test", split.Test, DatasetDigest.Compute(split.Test), source, TestingContext),
         ], ct);
 
         using var scratch = new ScratchFolder("prepare");

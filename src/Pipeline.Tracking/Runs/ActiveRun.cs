@@ -62,6 +62,10 @@ public sealed class ActiveRun : IAsyncDisposable
     public Task SetTagAsync(string key, string value, CancellationToken ct = default) =>
         LogBatchAsync([], [], [new RunTag(key, value)], ct);
 
+    /// <summary>Records datasets the run used (<c>log-inputs</c>), each with its input tags (e.g. <c>mlflow.data.context</c>).</summary>
+    public Task LogInputsAsync(IReadOnlyList<DatasetInput> inputs, CancellationToken ct = default) =>
+        _store.LogInputsAsync(RunId, inputs, ct);
+
     /// <summary>Copies a local file into the run's artifacts under <paramref name="artifactDirectory"/> (root when null).</summary>
     public Task<ArtifactFile> LogArtifactAsync(string localFile, string? artifactDirectory = null, CancellationToken ct = default)
     {

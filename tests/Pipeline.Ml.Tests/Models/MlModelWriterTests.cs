@@ -47,9 +47,11 @@ public class MlModelWriterTests : IDisposable
                 model_file: model.zip
                 task: binary_classification
             is_signature_from_type_hint: false
+            model_id: null
             model_size_bytes: {{model.ModelSizeBytes}}
             model_uuid: {{model.ModelUuid}}
             pipeline_version: 0.1.0
+            prompts: null
             run_id: 74ed56034de94b018c67d04050f5b9ed
             saved_input_example_info:
               artifact_path: input_example.json
@@ -67,6 +69,17 @@ public class MlModelWriterTests : IDisposable
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), yaml);
         Assert.Matches("^[0-9a-f]{32}$", model.ModelUuid);
+    }
+
+    [Fact]
+    public void Read_PromptUris_RoundTripAsAList()
+    {
+        var (dir, written) = WriteModel();
+        var withPrompts = written with { Prompts = ["prompts:/summarize/1"] };
+        var yaml = MlModelReader.ToYaml(withPrompts);
+        Assert.Contains("prompts:\n- prompts:/summarize/1\n", yaml);
+        Assert.Equal(["prompts:/summarize/1"], MlModelReader.Parse(yaml).Prompts!);
+        Assert.Null(MlModelReader.Read(dir).Prompts);
     }
 
     [Fact]

@@ -89,4 +89,62 @@ public class BreastCancerPipelineTests
         await using var store = workspace.OpenStore();
         Assert.Equal(2, (await ((IModelRegistry)store).GetModelVersionByAliasAsync("breast-cancer-classifier", "champion")).Version);
     }
+
+    [Fact]
+    public async Task PrepareData_RecordsDatasetSchemaProfileAndSourceAsMlflowJsonDumps()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+
+        await workspace.RunThroughAsync(StageName.PrepareData);
+
+        await using var store = workspace.OpenStore();
+        var experiment = (await store.GetExperimentByNameAsync("breast-cancer"))!;
+        var pipeline = Assert.Single((await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId]))).Items);
+        var source = Assert.Single(pipeline.Inputs, i => i.Dataset.Name == "breast_cancer");
+        Assert.Equal("{\"num_rows\": 569, \"num_elements\": 17639}", source.Dataset.Profile);
+        Assert.StartsWith("{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"mean_radius\", \"required\": true}, ", source.Dataset.Schema);
+        Assert.EndsWith("{\"type\": \"long\", \"name\": \"target\", \"required\": true}]}", source.Dataset.Schema);
+        Assert.Matches("^\\{\"uri\": \"file:///.*/breast_cancer\\.csv\"\\}$", source.Dataset.Source);
+        Assert.Equal("source", Assert.Single(source.Tags, t => t.Key == SystemTags.DatasetContext).Value);
+    }
+
+    [Fact]
+    public async Task Package_RecordsLogModelHistoryTagAndRegistersTheArtifactLocationAsSource()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+        await workspace.RunThroughAsync(StageName.Package);
+
+        await workspace.RunAsync(StageName.Package, force: true);
+
+        await using var store = workspace.OpenStore();
+        var version = await ((IModelRegistry)store).GetModelVersionAsync("breast-cancer-classifier", 2);
+        var sweep = await store.GetRunAsync(version.RunId!);
+        Assert.Equal(sweep.Info.ArtifactUri + "/model", version.Source);
+        using var history = System.Text.Json.JsonDocument.Parse(sweep.Data.Tag(SystemTags.LoggedModels)!);
+        // The forced repackage replaced the model directory, so only its entry remains.
+        var entry = Assert.Single(history.RootElement.EnumerateArray().ToList());
+        Assert.Equal(["run_id", "artifact_path", "utc_time_created", "model_uuid", "flavors"], entry.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(sweep.Info.RunId, entry.GetProperty("run_id").GetString());
+        Assert.Equal("model", entry.GetProperty("artifact_path").GetString());
+        Assert.Equal(version.Tags["pipeline.model_uuid"], entry.GetProperty("model_uuid").GetString());
+        Assert.Equal("model.zip", entry.GetProperty("flavors").GetProperty("mlnet").GetProperty("model_file").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_LogsTheTestSplitAsInputOfTheEvaluationRunWithoutContext()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+
+        await workspace.RunThroughAsync(StageName.Evaluate);
+
+        await using var store = workspace.OpenStore();
+        var experiment = (await store.GetExperimentByNameAsync("breast-cancer"))!;
+        var runs = (await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId]))).Items;
+        var evaluation = Assert.Single(runs, r => r.Data.Tag(PipelineTags.Role) == PipelineTags.RoleEvaluation);
+        var pipeline = Assert.Single(runs, r => r.Data.Tag(PipelineTags.Role) == PipelineTags.RolePipeline);
+        var input = Assert.Single(evaluation.Inputs);
+        Assert.Empty(input.Tags);
+        Assert.Equal(Assert.Single(pipeline.Inputs, i => i.Dataset.Name == "breast_cancer-test").Dataset, input.Dataset);
+        Assert.Equal("{\"num_rows\": 114, \"num_elements\": 3534}", input.Dataset.Profile);
+    }
 }

@@ -9,10 +9,13 @@ using Pipeline.Tracking.Runs;
 
 namespace Pipeline.Stages.Stages.Evaluate;
 
-/// <summary>What evaluate reads: the gates, the selected model file and the held-out test split.</summary>
+/// <summary>
+/// What evaluate reads: the gates, the selected model file and the held-out test split; <paramref name="TestDataset"/>
+/// is the split's dataset record (as PrepareData logged it), logged as the evaluation run's input when given.
+/// </summary>
 public sealed record EvaluateInput(
     EvaluateSpec Evaluate, string ModelFile, IReadOnlyList<double> ClassValues, DataTable Test,
-    string ExperimentId, string PipelineRunId, string SweepRunId, string PipelineFile);
+    string ExperimentId, string PipelineRunId, string SweepRunId, string PipelineFile, Dataset? TestDataset = null);
 
 /// <summary>The evaluation run, its test metrics and the verdict of every gate.</summary>
 public sealed record EvaluateOutput(string EvaluationRunId, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<GateVerdict> Gates)
@@ -38,6 +41,9 @@ public sealed class EvaluateStage(TrackingClient tracking, IStageReporter report
             [PipelineTags.PipelineFile] = input.PipelineFile,
             [PipelineTags.EvaluatedRunId] = input.SweepRunId,
         }, ct);
+        // As mlflow.evaluate logs its data on the evaluation run: without a context tag unless a metric prefix is set.
+        if (input.TestDataset is { } dataset)
+            await run.LogInputsAsync([new DatasetInput(dataset, [])], ct);
         using var scratch = new ScratchFolder("evaluate");
         var report = new EvaluationReportWriter().Write(predictions, scratch.Path);
         var metrics = report.Metrics.ToDictionary(m => m.Key, m => m.Value);

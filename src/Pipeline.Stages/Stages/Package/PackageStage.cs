@@ -7,6 +7,7 @@ using Pipeline.Tracking;
 using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Registry;
+using Pipeline.Tracking.Stores;
 using TaskKind = Pipeline.Stages.Spec.TaskKind;
 
 namespace Pipeline.Stages.Stages.Package;
@@ -27,9 +28,11 @@ public sealed record PackageOutput(string ModelName, long Version, string Alias,
 /// <summary>
 /// Writes the selected model in MLflow's model directory format (MLmodel, model file, signature, input example,
 /// environment, manifest) as the <c>model</c> artifact of the sweep run that produced it, registers it as a new
-/// version and moves the declared alias to it. A model whose evaluation failed a gate is never packaged.
+/// version and moves the declared alias to it. As MLflow's <c>log_model</c>, it records the model in the run's
+/// <c>mlflow.log-model.history</c> tag and registers the run's artifact location (not the <c>runs:/</c> URI) as the
+/// version's source. A model whose evaluation failed a gate is never packaged.
 /// </summary>
-public sealed class PackageStage(IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter)
+public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter)
 {
     /// <summary>The artifact path of the model directory on the sweep run.</summary>
     public const string ModelArtifact = "model";
@@ -51,10 +54,13 @@ public sealed class PackageStage(IModelRegistry registry, ArtifactRepositoryRegi
         await repository.DeleteAsync(ModelArtifact, ct);
         await repository.LogDirectoryAsync(directory, ModelArtifact, ct);
         reporter.Info($"Wrote the MLflow model directory ({mlmodel.ModelSizeBytes} bytes, model_uuid {mlmodel.ModelUuid}) as artifact '{ModelArtifact}' of run {sweepId}.");
+        await RecordLoggedModelAsync(sweepId, mlmodel, ct);
 
         await EnsureRegisteredModelAsync(input.Model.Name, ct);
         var description = $"{input.SweepRun.Data.Tag(PipelineTags.BestConfiguration)}; evaluated in run {evaluation.Info.RunId}";
-        var version = await registry.CreateModelVersionAsync(input.Model.Name, $"runs:/{sweepId}/{ModelArtifact}", sweepId,
+        // MLflow's register_model stores a runs:/ URI's underlying artifact location as the source.
+        var source = $"{input.SweepRun.Info.ArtifactUri.TrimEnd('/')}/{ModelArtifact}";
+        var version = await registry.CreateModelVersionAsync(input.Model.Name, source, sweepId,
             [
                 new RegistryTag("pipeline.evaluation_run_id", evaluation.Info.RunId),
                 new RegistryTag("pipeline.model_uuid", mlmodel.ModelUuid ?? ""),
@@ -62,7 +68,22 @@ public sealed class PackageStage(IModelRegistry registry, ArtifactRepositoryRegi
             description: description, ct: ct);
         await registry.SetRegisteredModelAliasAsync(input.Model.Name, input.Model.Alias, version.Version, ct);
         reporter.Info($"Registered {input.Model.Name} version {version.Version}; alias '{input.Model.Alias}' now points to it.");
-        return new PackageOutput(input.Model.Name, version.Version, input.Model.Alias, $"{input.SweepRun.Info.ArtifactUri}/{ModelArtifact}");
+        return new PackageOutput(input.Model.Name, version.Version, input.Model.Alias, source);
+    }
+
+    private async Task RecordLoggedModelAsync(string runId, Ml.Models.MlModel model, CancellationToken ct)
+    {
+        var run = await tracking.GetRunAsync(runId, ct);
+        var value = Ml.Models.LoggedModelHistory.Append(run.Data.Tag(SystemTags.LoggedModels), model);
+        try
+        {
+            await tracking.LogBatchAsync(runId, [], [], [new RunTag(SystemTags.LoggedModels, value)], ct);
+        }
+        catch (TrackingException e) when (e.Code == ErrorCode.InvalidParameterValue)
+        {
+            // MLflow also only warns when the history no longer fits a tag value: the model itself is logged.
+            reporter.Warning($"Could not record the model in run {runId}'s {SystemTags.LoggedModels} tag: {e.Message}");
+        }
     }
 
     private async Task EnsureRegisteredModelAsync(string name, CancellationToken ct)
