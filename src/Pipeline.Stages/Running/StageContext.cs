@@ -62,6 +62,8 @@ public sealed class StageContext : IAsyncDisposable
             Environment = environment,
             InterruptGuard = guard,
             RepositoryPath = Path.GetDirectoryName(Path.GetFullPath(options.PipelinePath)),
+            // MLflow records the script that ran; here that is the pipeline file, whichever front end (Cake, MSBuild, CLI) ran it.
+            SourceName = Path.GetFullPath(options.PipelinePath),
         });
         return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options) { _http = http };
     }

@@ -48,6 +48,8 @@ public class BreastCancerPipelineTests
             // Cross-validation saw the training split only: five folds of 455 rows, never the 114 test rows.
             Assert.Equal(455.0 / 5, t.Data.Metric("example_count")!.Value, 6);
             Assert.NotNull(t.Data.Tag(SystemTags.User));
+            // The source is the pipeline file, whichever front end ran it (MLflow records the script that ran).
+            Assert.Equal(Path.GetFullPath(workspace.PipelinePath), t.Data.Tag(SystemTags.SourceName));
         });
         var best = Assert.Single(trials, t => t.Info.RunId == sweep.Data.Tag(PipelineTags.BestRunId));
         Assert.Equal(trials.Max(t => t.Data.Metric("roc_auc")), best.Data.Metric("roc_auc"));
