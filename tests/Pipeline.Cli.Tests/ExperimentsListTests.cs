@@ -68,4 +68,17 @@ public sealed class ExperimentsListTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
     }
+
+    [TerminalFact]
+    public async Task List_TerminalNarrowerThanTable_NeverBreaksACellAcrossLines()
+    {
+        var (exitCode, screen) = await TerminalProcess.RunAsync(_store.Folder, 60, "experiments", "list", "--tracking-uri", _store.Uri);
+
+        Assert.Equal(0, exitCode);
+        var row = Row(screen, "breast-cancer");
+        Assert.NotNull(row);
+        Assert.Contains("active", row);
+        Assert.Contains(new Uri(Path.Combine(_store.Folder, "mlartifacts")).AbsoluteUri, row);
+        Assert.Contains("id   name", screen);
+    }
 }

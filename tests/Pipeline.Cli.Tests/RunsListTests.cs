@@ -132,4 +132,50 @@ public sealed class RunsListTests : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
         LineOf(result.Output, _best[..8]);
     }
+
+    [TerminalFact]
+    public async Task Terminal_TooNarrowForEveryColumn_ShowsFixedAndNamedColumnsAndNamesTheHiddenOnes()
+    {
+        var (exitCode, screen) = await TerminalProcess.RunAsync(_store.Folder, 110,
+            "runs", "list", "--tracking-uri", _store.Uri, "--experiment", "breast-cancer", "--order-by", "params.solver");
+
+        Assert.Equal(0, exitCode);
+        var lines = screen.Split('\n');
+        var header = Assert.Single(lines, l => l.TrimStart().StartsWith("run id", StringComparison.Ordinal));
+        Assert.Contains("params.solver", header);
+        Assert.DoesNotContain("metrics.roc_auc", header);
+        Assert.All(lines.Where(l => !l.StartsWith("note:", StringComparison.Ordinal)), l => Assert.True(l.Length <= 110, $"wider than the terminal: '{l}'"));
+        var best = Assert.Single(lines, l => l.TrimStart().StartsWith(_best[..8], StringComparison.Ordinal));
+        Assert.Contains("lbfgs", best);
+        Assert.Contains("more column(s) do not fit the terminal's 110 characters (metrics.accuracy, metrics.roc_auc, params.C)", screen);
+    }
+
+    [TerminalFact]
+    public async Task Terminal_WideEnough_ShowsEveryColumnWithoutNote()
+    {
+        var (exitCode, screen) = await TerminalProcess.RunAsync(_store.Folder, 250,
+            "runs", "list", "--tracking-uri", _store.Uri, "--experiment", "breast-cancer");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("params.solver", screen);
+        Assert.Contains("metrics.roc_auc", screen);
+        Assert.DoesNotContain("do not fit", screen);
+        Assert.DoesNotContain("\u2026", screen);
+    }
+
+    [Fact]
+    public async Task View_DeletedAndAll_ListDeletedRunsMarkedAsSuch()
+    {
+        await _store.Store.DeleteRunAsync(_weak);
+
+        var active = await ListAsync("--experiment", "breast-cancer");
+        var deleted = await ListAsync("--experiment", "breast-cancer", "--view", "deleted");
+        var all = await ListAsync("--experiment", "breast-cancer", "--view", "all");
+
+        Assert.DoesNotContain(_weak[..8], active.Output);
+        Assert.Contains("FINISHED (deleted)", LineOf(deleted.Output, _weak[..8]));
+        Assert.DoesNotContain(_best[..8], deleted.Output);
+        Assert.Contains("FINISHED (deleted)", LineOf(all.Output, _weak[..8]));
+        Assert.DoesNotContain("deleted", LineOf(all.Output, _best[..8]));
+    }
 }

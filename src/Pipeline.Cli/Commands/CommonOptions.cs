@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Tracking.Entities;
 
 namespace Pipeline.Cli.Commands;
 
@@ -24,5 +25,24 @@ internal static class CommonOptions
     public static Option<bool> Force() => new("--force")
     {
         Description = "Rerun stages even when their inputs are unchanged.",
+    };
+
+    /// <summary><c>--view active|deleted|all</c> (default active): which lifecycle stage a listing shows, as MLflow's <c>--view</c>.</summary>
+    public static Option<string> View(string items)
+    {
+        var view = new Option<string>("--view")
+        {
+            Description = $"Which {items}: active, deleted or all.",
+            DefaultValueFactory = _ => "active",
+        };
+        view.AcceptOnlyFromAmong("active", "deleted", "all");
+        return view;
+    }
+
+    public static ViewType ParseView(string? view) => view switch
+    {
+        "deleted" => ViewType.DeletedOnly,
+        "all" => ViewType.All,
+        _ => ViewType.ActiveOnly,
     };
 }

@@ -13,15 +13,10 @@ internal static class ExperimentsCommand
     public static Command Create()
     {
         var trackingUri = CommonOptions.TrackingUri();
-        var view = new Option<string>("--view")
-        {
-            Description = "Which experiments: active, deleted or all.",
-            DefaultValueFactory = _ => "active",
-        };
-        view.AcceptOnlyFromAmong("active", "deleted", "all");
+        var view = CommonOptions.View("experiments");
         var list = new Command("list", "List the experiments of the tracking store.") { trackingUri, view };
         list.SetAction((parse, ct) => ListingRunner.RunAsync(
-            () => ListAsync(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), ParseView(parse.GetValue(view)!), ct), Console.Error));
+            () => ListAsync(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), CommonOptions.ParseView(parse.GetValue(view)), ct), Console.Error));
         return new Command("experiments", "Work with experiments.") { list };
     }
 
@@ -38,23 +33,15 @@ internal static class ExperimentsCommand
         }
         while (token is not null);
 
-        var table = TableConsole.NewTable(["id", "name", "stage", "created (UTC)", "artifact location"]);
-        TableConsole.Write(table, experiments.Select(e => (IReadOnlyList<string>)
+        IReadOnlyList<string> headers = ["id", "name", "stage", "created (UTC)", "artifact location"];
+        TableConsole.Write(Console.Out, Console.IsOutputRedirected, headers, experiments.Select(e => (IReadOnlyList<string>)
         [
             e.ExperimentId,
             e.Name,
             e.LifecycleStage.ToMlflowName(),
             DateTimeOffset.FromUnixTimeMilliseconds(e.CreationTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             e.ArtifactLocation,
-        ]).ToList());
-        TableConsole.Create(Console.Out, Console.IsOutputRedirected).Write(table);
+        ]).ToList(), headers.Count, Console.Error);
         return ExitCodes.Success;
     }
-
-    private static ViewType ParseView(string view) => view switch
-    {
-        "deleted" => ViewType.DeletedOnly,
-        "all" => ViewType.All,
-        _ => ViewType.ActiveOnly,
-    };
 }

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Pipeline.Cli.Listing;
 using Pipeline.Stages.Running;
+using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Search;
 using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>pipeline runs list --experiment NAME_OR_ID [--filter F] [--order-by K]... [--max-results 50]</c>: one page of an
-/// experiment's active runs, in MLflow's search grammar, as a table with child runs under their parents.
+/// <c>pipeline runs list --experiment NAME_OR_ID [--filter F] [--order-by K]... [--max-results 50] [--view active|deleted|all]</c>:
+/// one page of an experiment's runs (active ones by default), in MLflow's search grammar, as a table with child runs under their parents.
 /// </summary>
 internal static class RunsCommand
 {
@@ -27,14 +28,15 @@ internal static class RunsCommand
             Description = "At most this many runs (1 to 50000).",
             DefaultValueFactory = _ => 50,
         };
-        var list = new Command("list", "List an experiment's runs.") { experiment, filter, orderBy, maxResults, trackingUri };
+        var view = CommonOptions.View("runs");
+        var list = new Command("list", "List an experiment's runs.") { experiment, filter, orderBy, maxResults, view, trackingUri };
         list.SetAction((parse, ct) => ListingRunner.RunAsync(() => ListAsync(
             TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), parse.GetValue(experiment)!, parse.GetValue(filter),
-            parse.GetValue(orderBy) ?? [], parse.GetValue(maxResults), ct), Console.Error));
+            parse.GetValue(orderBy) ?? [], parse.GetValue(maxResults), CommonOptions.ParseView(parse.GetValue(view)), ct), Console.Error));
         return new Command("runs", "Work with runs.") { list };
     }
 
-    private static async Task<int> ListAsync(string uri, string experimentName, string? filter, string[] orderBy, int maxResults, CancellationToken ct)
+    private static async Task<int> ListAsync(string uri, string experimentName, string? filter, string[] orderBy, int maxResults, ViewType view, CancellationToken ct)
     {
         // Parsed before the store is opened, so a typo is reported (with a caret) even when the store is unreachable.
         IReadOnlyList<FilterClause>? clauses = [];
@@ -56,11 +58,9 @@ internal static class RunsCommand
 
         await using var store = TrackingStoreLocator.Open(uri);
         var found = await ExperimentResolver.ResolveAsync(store, experimentName, uri, ct);
-        var page = await store.SearchRunsAsync(new RunQuery([found.ExperimentId], filter, MaxResults: maxResults, OrderBy: orderBy), ct);
+        var page = await store.SearchRunsAsync(new RunQuery([found.ExperimentId], filter, view, maxResults, orderBy), ct);
         var runs = new RunsTable(page.Items, clauses!, order);
-        var table = TableConsole.NewTable(runs.Headers);
-        TableConsole.Write(table, runs.Rows());
-        TableConsole.Create(Console.Out, Console.IsOutputRedirected).Write(table);
+        TableConsole.Write(Console.Out, Console.IsOutputRedirected, runs.Headers, runs.Rows(), RunsTable.FixedColumns, Console.Error);
         if (page.NextPageToken is not null)
         {
             Console.Error.WriteLine($"note: more runs match; showing the first {maxResults} (raise --max-results).");

@@ -6,13 +6,18 @@ namespace Pipeline.Cli.Listing;
 
 /// <summary>
 /// The cells of <c>pipeline runs list</c>: run id (8 characters), name, status, start time (UTC), duration, parent,
-/// then every metric key on the page and every param key. Keys named in the filter or order-by come first, in the
-/// order named; the others follow sorted. A child run follows its parent, indented, when the parent is on the page.
+/// then the metric and param keys named in the filter or order-by (metrics first, each in the order named), then every
+/// other metric key on the page and every other param key, sorted. A child run follows its parent, indented, when the parent is on the page.
 /// </summary>
 internal sealed class RunsTable
 {
     private const int ShortIdLength = 8;
 
+    /// <summary>The columns before the metrics and params: run id, name, status, start time, duration, parent.</summary>
+    public const int FixedColumns = 6;
+
+    private readonly List<string> _namedMetrics;
+    private readonly List<string> _namedParams;
     private readonly List<string> _metricKeys;
     private readonly List<string> _paramKeys;
     private readonly IReadOnlyList<Run> _runs;
@@ -21,12 +26,14 @@ internal sealed class RunsTable
     {
         _runs = runs;
         var named = filter.Select(c => (c.Kind, c.Key)).Concat(orderBy.Select(o => (o.Kind, o.Key))).ToList();
-        _metricKeys = Columns(runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)), named, EntityKind.Metric);
-        _paramKeys = Columns(runs.SelectMany(r => r.Data.Params.Select(p => p.Key)), named, EntityKind.Param);
+        (_namedMetrics, _metricKeys) = Columns(runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)), named, EntityKind.Metric);
+        (_namedParams, _paramKeys) = Columns(runs.SelectMany(r => r.Data.Params.Select(p => p.Key)), named, EntityKind.Param);
     }
 
+    // Named keys lead, so a terminal too narrow for every column still shows the ones the filter and order-by name.
     public IReadOnlyList<string> Headers =>
         ["run id", "name", "status", "start time (UTC)", "duration", "parent",
+            .. _namedMetrics.Select(k => $"metrics.{k}"), .. _namedParams.Select(k => $"params.{k}"),
             .. _metricKeys.Select(k => $"metrics.{k}"), .. _paramKeys.Select(k => $"params.{k}")];
 
     public IReadOnlyList<IReadOnlyList<string>> Rows()
@@ -70,22 +77,29 @@ internal sealed class RunsTable
         {
             Short(info.RunId),
             new string(' ', 2 * depth) + info.RunName,
-            info.Status.ToMlflowName(),
+            // Deleted runs are listed only with --view deleted or all; say which they are.
+            info.LifecycleStage == LifecycleStage.Deleted ? $"{info.Status.ToMlflowName()} (deleted)" : info.Status.ToMlflowName(),
             DateTimeOffset.FromUnixTimeMilliseconds(info.StartTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             info.EndTime is { } end ? Duration(end - info.StartTime) : "",
             ParentOf(run) is { } parent ? Short(parent) : "",
         };
-        row.AddRange(_metricKeys.Select(k => run.Data.Metric(k) is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : ""));
+        row.AddRange(_namedMetrics.Select(k => MetricCell(run, k)));
+        row.AddRange(_namedParams.Select(k => run.Data.Param(k) ?? ""));
+        row.AddRange(_metricKeys.Select(k => MetricCell(run, k)));
         row.AddRange(_paramKeys.Select(k => run.Data.Param(k) ?? ""));
         return row;
     }
 
-    private static List<string> Columns(IEnumerable<string> present, List<(EntityKind Kind, string Key)> named, EntityKind kind)
+    /// <summary>The keys of one kind on the page: those named, in the order named, and the others, sorted.</summary>
+    private static (List<string> Named, List<string> Others) Columns(IEnumerable<string> present, List<(EntityKind Kind, string Key)> named, EntityKind kind)
     {
         var keys = present.ToHashSet(StringComparer.Ordinal);
         var first = named.Where(n => n.Kind == kind && keys.Contains(n.Key)).Select(n => n.Key).Distinct().ToList();
-        return [.. first, .. keys.Except(first).Order(StringComparer.Ordinal)];
+        return (first, keys.Except(first).Order(StringComparer.Ordinal).ToList());
     }
+
+    private static string MetricCell(Run run, string key) =>
+        run.Data.Metric(key) is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
 
     private static string? ParentOf(Run run) => run.Data.Tag(SystemTags.ParentRunId) is { Length: > 0 } id ? id : null;
 

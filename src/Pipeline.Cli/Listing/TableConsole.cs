@@ -3,15 +3,75 @@ using Spectre.Console;
 namespace Pipeline.Cli.Listing;
 
 /// <summary>
-/// The console tables are written to. On a terminal, Spectre's own detection (colours, Unicode borders, the terminal
-/// width). When stdout is redirected Spectre would still wrap at 80 columns and may pick Unicode borders, so there the
-/// output is plain: no ANSI codes, ASCII borders and no width limit, which keeps each row on one line for grep and logs.
+/// Writes the listing tables. On a terminal, Spectre's own detection (colours, Unicode borders, the terminal width);
+/// when stdout is redirected the output is plain: no ANSI codes, ASCII borders and no width limit, which keeps each row
+/// on one line for grep and logs. Spectre never gets a table wider than its width: it would squeeze every column into
+/// broken words, or print a lone '…' when even that fails.
 /// </summary>
 internal static class TableConsole
 {
-    private const int UnlimitedWidth = 4096;
+    // Spectre's simple border: one space before the table, then per column a space of padding on each side and a
+    // separator space.
+    private const int TableOverhead = 1;
+    private const int ColumnOverhead = 3;
+    private const int NamedHiddenColumns = 5;
+    private const int RedirectedMinimumWidth = 4096;
 
-    public static IAnsiConsole Create(TextWriter output, bool redirected)
+    /// <summary>
+    /// Writes <paramref name="headers"/> and <paramref name="rows"/> to <paramref name="output"/>. The first
+    /// <paramref name="fixedColumns"/> are always written; on a terminal, the later columns are written in order while
+    /// they fit its width, and <paramref name="notes"/> names those left out. When the fixed columns alone are wider than
+    /// the terminal, they are written whole and the terminal wraps the lines.
+    /// </summary>
+    public static void Write(
+        TextWriter output, bool redirected, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int fixedColumns, TextWriter notes)
+    {
+        var console = Create(output, redirected);
+        var options = Spectre.Console.Rendering.RenderOptions.Create(console);
+        int CellWidth(string text) => ((Spectre.Console.Rendering.IRenderable)new Text(text)).Measure(options, int.MaxValue).Max;
+        var widths = headers.Select((h, i) => rows.Select(r => CellWidth(r[i])).Prepend(CellWidth(h)).Max()).ToList();
+        var terminalWidth = console.Profile.Width;
+        var shown = redirected ? headers.Count : ColumnsThatFit(widths, fixedColumns, terminalWidth);
+        // Redirected: as wide as the table (at least the old fixed 4096), so no row ever wraps.
+        console.Profile.Width = Math.Max(redirected ? RedirectedMinimumWidth : console.Profile.Width, TableWidth(widths.Take(shown)));
+
+        var table = new Table { Border = TableBorder.Simple };
+        foreach (var header in headers.Take(shown))
+        {
+            table.AddColumn(new TableColumn(new Text(header)) { NoWrap = true });
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Take(shown).Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
+        }
+
+        console.Write(table);
+        if (shown < headers.Count)
+        {
+            var hidden = headers.Skip(shown).ToList();
+            var named = string.Join(", ", hidden.Take(NamedHiddenColumns)) + (hidden.Count > NamedHiddenColumns ? ", ..." : "");
+            notes.WriteLine($"note: {hidden.Count} more column(s) do not fit the terminal's {terminalWidth} characters ({named}); " +
+                "redirect or pipe the output (e.g. '| less -S') to see every column.");
+        }
+    }
+
+    /// <summary>How many leading columns fit <paramref name="width"/>: at least <paramref name="fixedColumns"/>.</summary>
+    internal static int ColumnsThatFit(IReadOnlyList<int> widths, int fixedColumns, int width)
+    {
+        var shown = Math.Min(fixedColumns, widths.Count);
+        var used = TableWidth(widths.Take(shown));
+        while (shown < widths.Count && used + widths[shown] + ColumnOverhead <= width)
+        {
+            used += widths[shown++] + ColumnOverhead;
+        }
+
+        return shown;
+    }
+
+    private static int TableWidth(IEnumerable<int> columnWidths) => TableOverhead + columnWidths.Sum(w => w + ColumnOverhead);
+
+    private static IAnsiConsole Create(TextWriter output, bool redirected)
     {
         if (!redirected)
         {
@@ -25,28 +85,7 @@ internal static class TableConsole
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = UnlimitedWidth;
         console.Profile.Capabilities.Unicode = false;
         return console;
-    }
-
-    /// <summary>A borderless table with an underlined header: aligned columns that read the same in a terminal and a log.</summary>
-    public static Table NewTable(IEnumerable<string> headers)
-    {
-        var table = new Table { Border = TableBorder.Simple };
-        foreach (var header in headers)
-        {
-            table.AddColumn(new TableColumn(new Text(header)) { NoWrap = true });
-        }
-
-        return table;
-    }
-
-    public static void Write(Table table, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
-        }
     }
 }

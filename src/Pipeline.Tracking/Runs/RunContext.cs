@@ -9,7 +9,10 @@ namespace Pipeline.Tracking.Runs;
 /// </summary>
 public sealed record RunContext(string User, string SourceName, string SourceType, GitSnapshot Git, EnvironmentSnapshot Environment)
 {
-    /// <summary>The system tags for this context, in MLflow's names (git tags only inside a repository with commits).</summary>
+    /// <summary>
+    /// The system tags for this context, in MLflow's names (git tags only inside a repository with commits; otherwise
+    /// <see cref="RunContextTagNames.GitState"/> says why there are none).
+    /// </summary>
     public IReadOnlyList<RunTag> ToTags()
     {
         var tags = new List<RunTag>
@@ -35,6 +38,11 @@ public sealed record RunContext(string User, string SourceName, string SourceTyp
             }
         }
 
+        if (GitState() is { } state)
+        {
+            tags.Add(new(RunContextTagNames.GitState, state));
+        }
+
         if (Environment.Ci is { } ci)
         {
             tags.Add(new(RunContextTagNames.CiProvider, ci.Provider));
@@ -50,5 +58,23 @@ public sealed record RunContext(string User, string SourceName, string SourceTyp
         }
 
         return tags;
+    }
+
+    // A run without git tags says why, so that "outside git" is not mistaken for "git metadata was lost".
+    private string? GitState()
+    {
+        const int MaxReasonLength = 1000;
+        if (!Git.IsRepository)
+        {
+            return "not a git repository";
+        }
+
+        if (Git.ReadError is { } error)
+        {
+            var reason = "unreadable: " + error;
+            return reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
+        }
+
+        return Git.HasCommits ? null : "no commits";
     }
 }

@@ -24,6 +24,12 @@ public static class RunContextTagNames
     /// <summary>The CI build's web page, when the provider exposes it.</summary>
     public const string CiBuildUrl = "ci.buildUrl";
 
+    /// <summary>
+    /// Why a run has no git commit tags: <c>not a git repository</c>, <c>no commits</c>, or <c>unreadable: </c> and the
+    /// reason. Absent when the commit was recorded and the repository read cleanly.
+    /// </summary>
+    public const string GitState = "pipeline.git.state";
+
     /// <summary>Artifact path of the patch of uncommitted changes, logged only when the repository is dirty.</summary>
     public const string UncommittedDiffArtifact = "git/uncommitted.diff";
 }

@@ -89,6 +89,9 @@ internal sealed class FilterParser
             }
             throw _errors.At($"Expected IN after NOT but found {Current.Display}", Current);
         }
+        if (token.IsKeyword("IS"))
+            throw _errors.At($"Expected a comparator but found {token.Display}", token,
+                "MLflow's run filters have no IS NULL / IS NOT NULL; a tag or param comparison already leaves out runs without the key");
         throw _errors.At($"Expected a comparator but found {token.Display}", token);
     }
 

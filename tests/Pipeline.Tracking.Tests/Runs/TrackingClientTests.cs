@@ -61,18 +61,32 @@ public sealed class TrackingClientTests : IDisposable
         await using var run = await _fx.Client(git.Path).StartRunAsync(_fx.ExperimentId);
 
         Assert.Equal("false", (await run.GetRunAsync()).Data.Tag(RunContextTagNames.GitDirty));
+        Assert.Null((await run.GetRunAsync()).Data.Tag(RunContextTagNames.GitState));
         var entries = await run.Artifacts.ListAsync();
         Assert.Equal(["environment.json"], entries.Select(e => e.Path));
     }
 
     [Fact]
-    public async Task StartRun_OutsideRepository_RecordsNoGitTags()
+    public async Task StartRun_OutsideRepository_RecordsNotARepositoryAndNoCommitTags()
     {
         await using var run = await _fx.Client().StartRunAsync(_fx.ExperimentId);
 
         var data = (await run.GetRunAsync()).Data;
-        Assert.DoesNotContain(data.Tags, t => t.Key.Contains("git", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("not a git repository", data.Tag(RunContextTagNames.GitState));
+        Assert.DoesNotContain(data.Tags, t => t.Key.StartsWith("mlflow.", StringComparison.Ordinal) && t.Key.Contains("git", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("alice", data.Tag(SystemTags.User));
+    }
+
+    [Fact]
+    public async Task StartRun_RepositoryWithoutCommits_RecordsNoCommitsState()
+    {
+        using var git = new GitTestRepository();
+
+        await using var run = await _fx.Client(git.Path).StartRunAsync(_fx.ExperimentId);
+
+        var data = (await run.GetRunAsync()).Data;
+        Assert.Equal("no commits", data.Tag(RunContextTagNames.GitState));
+        Assert.Null(data.Tag(SystemTags.GitCommit));
     }
 
     [Fact]

@@ -115,4 +115,14 @@ public sealed class RunFilterTests
 
         Assert.EndsWith("(metric comparators are =, !=, <, <=, >, >=)", error.Message);
     }
+
+    [Fact]
+    public void ParseRunFilter_IsNull_PointsAtIsAndSaysMlflowHasNoNullTest()
+    {
+        var error = Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.ParseRunFilter("tags.`mlflow.parentRunId` IS NULL"));
+
+        Assert.Equal(26, error.Position);
+        Assert.StartsWith("Expected a comparator but found 'IS' at position 26", error.Message);
+        Assert.Contains("no IS NULL / IS NOT NULL", error.Message);
+    }
 }
