@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 using Pipeline.Server.Artifacts;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Stores;
@@ -36,7 +37,13 @@ internal static class ArtifactFile
         var known = InlineTypes.TryGetValue(Path.GetExtension(name), out var type);
         http.Response.ContentType = known ? type : "application/octet-stream";
         if (!known)
-            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
+        {
+            // RFC 6266: filename* carries any name in UTF-8; the plain filename is the fallback of older clients.
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(name);
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+        }
+
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         await content.CopyToAsync(http.Response.Body, http.RequestAborted);

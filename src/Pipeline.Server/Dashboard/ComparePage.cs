@@ -10,7 +10,7 @@ namespace Pipeline.Server.Dashboard;
 /// <c>/compare?runs=a,b,c</c> (also repeated <c>runs=</c>, as the runs table's checkboxes send it; at most 100 runs):
 /// a side-by-side table with differing values marked, a parallel-coordinates plot of the params against <c>metric</c>
 /// (default: the metric named in the <c>pipeline.selected_by</c> tag of a run or its parent, else the first key), and a history chart per
-/// metric with a line per run (the first 8 metrics).
+/// metric with a line per run (the first 8 metrics; a bar per run for a metric each run logged once).
 /// </summary>
 internal static class ComparePage
 {
@@ -50,14 +50,14 @@ internal static class ComparePage
             foreach (var key in metricKeys)
                 html.Raw(key == metric ? "<option selected>" : "<option>").Text(key).Raw("</option>");
             html.Raw("</select></label> <button type=\"submit\">Plot</button></form>");
-            html.Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric));
+            html.Raw("<div class=\"scroll\">").Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric)).Raw("</div>");
         }
 
-        html.Element("h2", "Metric history").Raw("<div class=\"charts\">");
+        html.Element("h2", "Metric charts").Raw("<div class=\"charts\">");
         var charted = runs.Take(MaxChartRuns).ToList();
         foreach (var key in metricKeys.Take(MaxCharts))
         {
-            var series = new List<(string, IReadOnlyList<(double, double)>)>();
+            var series = new List<(string Name, IReadOnlyList<(double, double)> Points)>();
             foreach (var run in charted.Where(r => r.Data.Metric(key) is not null))
             {
                 var history = await store.GetMetricHistoryAsync(run.Info.RunId, key, http.RequestAborted);
@@ -65,7 +65,10 @@ internal static class ComparePage
                 series.Add((run.Info.RunName, history.OrderBy(h => h.Step).Select(h => ((double)h.Step, h.Value)).ToList()));
             }
 
-            html.Raw(LineChartSvg.Render(key, series));
+            // Logged once per run (a sweep's scores), a history would be a column of dots on one step: bars compare them.
+            html.Raw(series.All(s => s.Points.Count <= 1)
+                ? BarChartSvg.Render(key, charted.Select(r => (r.Info.RunName, r.Data.Metric(key))).ToList())
+                : LineChartSvg.Render(key, series));
         }
 
         html.Raw("</div>");

@@ -7,12 +7,13 @@ internal static class CompareTable
 {
     public static void Write(HtmlBuilder html, IReadOnlyList<Run> runs, IReadOnlyList<string> paramKeys, IReadOnlyList<string> metricKeys)
     {
-        html.Raw("<table id=\"compare-table\"><thead><tr><th>Run</th>");
+        html.Raw("<div class=\"scroll\"><table id=\"compare-table\"><thead><tr><th>Run</th>");
         foreach (var run in runs)
             html.Raw("<th>").Link($"/runs/{run.Info.RunId}", run.Info.RunName).Raw("</th>");
         html.Raw("</tr></thead><tbody>");
         Row(html, "Run ID", runs.Select(r => (string?)r.Info.RunId));
         Row(html, "Status", runs.Select(r => (string?)r.Info.Status.ToMlflowName()));
+        Row(html, "Lifecycle stage", runs.Select(r => (string?)r.Info.LifecycleStage.ToMlflowName()));
         Row(html, "Started", runs.Select(r => (string?)HtmlBuilder.Time(r.Info.StartTime)));
         Row(html, "Parent run", runs.Select(r => r.Data.Tag(SystemTags.ParentRunId)));
         Section(html, "Parameters", runs.Count);
@@ -21,7 +22,7 @@ internal static class CompareTable
         Section(html, "Metrics", runs.Count);
         foreach (var key in metricKeys)
             Row(html, key, runs.Select(r => r.Data.Metric(key) is { } v ? HtmlBuilder.Number(v) : null), "metric");
-        html.Raw("</tbody></table>");
+        html.Raw("</tbody></table></div>");
     }
 
     private static void Section(HtmlBuilder html, string title, int runs) =>

@@ -16,5 +16,7 @@ internal static class DashboardStyle
         .pager a{margin-right:1em}svg{background:#fff;border:1px solid #dde1e8;margin:0 1em 1em 0}
         img.preview{max-width:480px;border:1px solid #dde1e8;display:block;margin:.3em 0}
         .charts{display:flex;flex-wrap:wrap}code{background:#eef1f6;padding:0 .2em}
+        .scroll{overflow-x:auto;max-width:100%;margin-bottom:1em}.scroll table{margin-bottom:0}td.name,td.time{white-space:nowrap}
+        .deleted{color:#a11;font-weight:600}
         """;
 }

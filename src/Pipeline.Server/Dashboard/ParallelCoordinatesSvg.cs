@@ -11,7 +11,7 @@ namespace Pipeline.Server.Dashboard;
 /// </summary>
 internal static class ParallelCoordinatesSvg
 {
-    private const int Height = 320, Top = 40, Bottom = 40, Margin = 70, AxisGap = 150;
+    private const int Height = 320, Top = 40, Bottom = 40, Margin = 80, AxisGap = 150, MaxNameChars = 22;
 
     public static string Render(IReadOnlyList<Run> runs, IReadOnlyList<string> paramKeys, string metric)
     {
@@ -50,7 +50,10 @@ internal static class ParallelCoordinatesSvg
         {
             var x = AxisX(a);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{LineChartSvg.F(x)}\" y1=\"{Top}\" x2=\"{LineChartSvg.F(x)}\" y2=\"{Height - Bottom}\" stroke=\"#1d2330\"/>");
-            LineChartSvg.Label(svg, x, Top - 22, axes[a].Name, "middle");
+            // Names longer than the gap between axes would run into their neighbours (and off the left edge): cut them, full name on hover.
+            svg.Append("<g><title>").Append(HtmlBuilder.Attr(axes[a].Name)).Append("</title>");
+            LineChartSvg.Label(svg, x, Top - 22, LineChartSvg.Shorten(axes[a].Name, MaxNameChars), "middle");
+            svg.Append("</g>");
             foreach (var (label, fraction) in axes[a].Ticks())
                 LineChartSvg.Label(svg, x + 4, Y(fraction) + 4, label, "start");
         }

@@ -6,12 +6,12 @@ using Pipeline.Tracking.Stores;
 namespace Pipeline.Server.Dashboard;
 
 /// <summary>
-/// <c>/runs/{id}</c>: a run's attributes, parent and children, params, metrics with a history chart each (the first 24
-/// keys), tags, and its artifacts (<c>?path=</c> opens a folder) with PNG files previewed inline.
+/// <c>/runs/{id}</c>: a run's attributes, parent and children, params, metrics with a history chart for each logged more
+/// than once (the first 24), tags, and its artifacts (<c>?path=</c> opens a folder) with PNG files previewed inline.
 /// </summary>
 internal static class RunPage
 {
-    private const int MaxCharts = 24;
+    private const int MaxCharts = 24, MaxHistoryLookups = 100;
 
     public static async Task RenderAsync(HttpContext http)
     {
@@ -20,10 +20,14 @@ internal static class RunPage
         var experiment = await store.GetExperimentAsync(run.Info.ExperimentId, http.RequestAborted);
         var info = run.Info;
         var html = new HtmlBuilder().Element("h1", info.RunName);
+        // A deleted run is still reachable (a model version's link, a bookmark) but no longer listed: say why.
+        if (info.LifecycleStage == LifecycleStage.Deleted)
+            html.Element("p", "This run is deleted: searches and the runs table leave it out until it is restored.", "class=\"error\" id=\"deleted\"");
         html.Raw("<table id=\"info\"><tbody>");
         Row(html, "Run ID", info.RunId);
         html.Raw("<tr><th>Experiment</th><td>").Link($"/experiments/{HtmlBuilder.Query(experiment.ExperimentId)}", experiment.Name).Raw("</td></tr>");
         Row(html, "Status", info.Status.ToMlflowName());
+        Row(html, "Lifecycle stage", info.LifecycleStage.ToMlflowName());
         Row(html, "User", info.UserId);
         Row(html, "Started", HtmlBuilder.Time(info.StartTime));
         Row(html, "Ended", HtmlBuilder.Time(info.EndTime));
@@ -47,11 +51,17 @@ internal static class RunPage
         html.Element("h2", "Metrics");
         KeyValues(html, "metrics", run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, HtmlBuilder.Number(m.Value))));
         html.Raw("<div class=\"charts\" id=\"metric-charts\">");
-        foreach (var metric in run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(MaxCharts))
+        var charts = 0;
+        foreach (var metric in run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(MaxHistoryLookups))
         {
             var history = await store.GetMetricHistoryAsync(info.RunId, metric.Key, http.RequestAborted);
+            // A value logged once is in the table above; its "history" would be one dot on made-up axes.
+            if (history.Count < 2)
+                continue;
             // The history comes in time order (as MLflow returns it); the chart draws against steps.
             html.Raw(LineChartSvg.Render(metric.Key, [(metric.Key, history.OrderBy(h => h.Step).Select(h => ((double)h.Step, h.Value)).ToList())]));
+            if (++charts == MaxCharts)
+                break;
         }
 
         html.Raw("</div>");

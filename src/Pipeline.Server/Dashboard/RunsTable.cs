@@ -17,7 +17,8 @@ internal static class RunsTable
         var paramKeys = runs.SelectMany(r => r.Data.Params.Select(p => p.Key)).Distinct().Order(StringComparer.Ordinal).Take(MaxKeyColumns).ToList();
         var metricKeys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).Take(MaxKeyColumns).ToList();
 
-        html.Raw("<table id=\"runs\"><thead><tr><th></th>");
+        // The table scrolls inside its own box so that a sweep with dozens of params and metrics does not widen the page.
+        html.Raw("<div class=\"scroll\"><table id=\"runs\"><thead><tr><th></th>");
         Header(html, "Run", "attributes.run_name", sort);
         Header(html, "Status", "attributes.status", sort);
         Header(html, "Started", "attributes.start_time", sort);
@@ -36,7 +37,7 @@ internal static class RunsTable
         // Runs caught in a parent cycle have no root on the page; they still get a row.
         foreach (var run in runs.Where(r => !written.Contains(r.Info.RunId)))
             WriteTree(html, run, 0, children, written, paramKeys, metricKeys);
-        html.Raw("</tbody></table>");
+        html.Raw("</tbody></table></div>");
     }
 
     private static void WriteTree(HtmlBuilder html, Run run, int depth, ILookup<string, Run> children, HashSet<string> written,
@@ -53,7 +54,7 @@ internal static class RunsTable
         if (depth == 0 && ParentOf(run) is { } parent)
             html.Raw(" <span class=\"muted orphan\">child of ").Link($"/runs/{HtmlBuilder.Query(parent)}", parent.Length > 8 ? parent[..8] : parent).Raw("</span>");
         html.Raw("</td><td>").Text(run.Info.Status.ToMlflowName())
-            .Raw("</td><td>").Text(HtmlBuilder.Time(run.Info.StartTime)).Raw("</td><td>").Text(run.Data.Tag(RoleTag)).Raw("</td>");
+            .Raw("</td><td class=\"time\">").Text(HtmlBuilder.Time(run.Info.StartTime)).Raw("</td><td>").Text(run.Data.Tag(RoleTag)).Raw("</td>");
         foreach (var key in paramKeys)
             html.Raw("<td>").Text(run.Data.Param(key)).Raw("</td>");
         foreach (var key in metricKeys)

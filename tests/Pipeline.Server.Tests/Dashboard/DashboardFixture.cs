@@ -24,6 +24,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public TrackingServerHost Host { get; private set; } = null!;
 
+    /// <summary>The options the server runs with (where its artifacts live).</summary>
+    public TrackingServerOptions Options { get; private set; } = null!;
+
     public HttpClient Http { get; private set; } = null!;
 
     public ITrackingStore Store { get; private set; } = null!;
@@ -45,6 +48,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             Port = 0,
             LogRequests = false,
         };
+        Options = options;
         Store = TrackingStoreRegistry.CreateDefault().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
         await ((ISchemaManagedStore)Store).MigrateAsync();
         Host = await TrackingServerHost.StartAsync(options, Store);
