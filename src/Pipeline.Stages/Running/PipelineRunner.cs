@@ -17,6 +17,9 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
 {
     private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
 
+    // Every stage reports through this one, so on GitHub Actions their warnings become annotations too.
+    private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment ?? new ProcessEnvironmentVariables());
+
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
     public static StageName LastBuiltStage => StageName.SmokeTest;
 

@@ -94,6 +94,21 @@ public class GitHubSummaryTests(ReportedPipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task OnGitHubActions_StageWarning_IsAlsoAWarningAnnotation()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+        workspace.Environment = ReportedPipelineFixture.GitHubActions(Path.Combine(workspace.Root, "step-summary.md"));
+        // A file where the output folder should be: the reports cannot be written, which the stage reports as a warning.
+        await File.WriteAllTextAsync(workspace.OutputDirectory, "");
+
+        await workspace.RunAsync(StageName.InitStore);
+
+        Assert.Contains(workspace.Reporter.Lines, l => l.StartsWith("warning: Report: not written", StringComparison.Ordinal));
+        var annotation = Assert.Single(workspace.Reporter.Lines, l => l.StartsWith("::warning", StringComparison.Ordinal));
+        Assert.StartsWith("::warning title=Pipeline warning::Report: not written", annotation);
+    }
+
+    [Fact]
     public async Task OutsideGitHubActions_StageError_PrintsNoAnnotation()
     {
         await using var workspace = PipelineWorkspace.Create("breast-cancer");
