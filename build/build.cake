@@ -41,13 +41,27 @@ Task("Test").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
     Loggers = { "console;verbosity=normal" },
 }));
 
-RunTarget(target);
+// Cake ends a failed run with exit code 1 whatever the task threw; a failed gate must exit with its own code, so CI can
+// tell it from a broken build. Cake has printed its task summary by the time RunTarget throws, not yet the error.
+var gateFailed = false;
+try
+{
+    RunTarget(target);
+}
+catch (Exception e) when (gateFailed)
+{
+    Error($"Error: {(e is CakeException ? e : e.InnerException ?? e).Message}");
+    System.Environment.Exit(ExitCodes.GateFailed);
+}
 
 void RunStage(StageName stage)
 {
     var result = runner.RunAsync(stage, options).GetAwaiter().GetResult();
     if (result.Outcome == StageOutcome.GateFailed)
+    {
+        gateFailed = true;
         throw new CakeException(ExitCodes.GateFailed, result.Summary);
+    }
 }
 
 static string NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -7,7 +7,15 @@ public sealed class CakeStageReporter : IStageReporter
 
     public CakeStageReporter(ICakeContext context) => _context = context;
 
-    public void Info(string message) => _context.Information(message);
+    // A GitHub Actions workflow command (::error, ::warning) counts only when its line starts with "::"; Cake's log
+    // colours its lines with ANSI escapes before the text, so these go to the console as they are.
+    public void Info(string message)
+    {
+        if (message.StartsWith("::", StringComparison.Ordinal))
+            System.Console.Out.WriteLine(message);
+        else
+            _context.Information(message);
+    }
 
     public void Warning(string message) => _context.Warning(message);
 

@@ -95,12 +95,19 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         SetNamedOutputs(result.Outputs);
         if (result.Outcome == StageOutcome.GateFailed)
         {
-            new MSBuildStageReporter(Log, pipelineFile).ErrorAt(DiagnosticCodes.GateFailed, pipelineFile, 0, 0, $"{_stage}: {result.Summary}");
+            new MSBuildStageReporter(Log, pipelineFile).ErrorAt(DiagnosticCodes.GateFailed, pipelineFile, 0, 0, Prefixed(result.Summary));
             return false;
         }
-        Log.LogMessage(MessageImportance.High, $"{_stage}: {(result.Outcome == StageOutcome.Skipped ? "skipped, " : "")}{result.Summary}");
+        // A skipped stage's summary ("Sweep: skipped, inputs unchanged since run 3f2a9c01") was already reported by
+        // the runner as it decided; saying it again would print every skip twice.
+        if (result.Outcome != StageOutcome.Skipped)
+            Log.LogMessage(MessageImportance.High, Prefixed(result.Summary));
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The summary with the stage's name in front, unless it already starts with it (skips, failed gates).</summary>
+    private string Prefixed(string summary) =>
+        summary.StartsWith($"{_stage}:", StringComparison.Ordinal) ? summary : $"{_stage}: {summary}";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

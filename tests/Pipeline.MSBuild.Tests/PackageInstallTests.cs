@@ -15,7 +15,7 @@ namespace Pipeline.MSBuild.Tests;
 
 /// <summary>
 /// <c>dotnet pack</c> of the MSBuild package into a local feed, then a fresh project that adds it and runs the stages
-/// with <c>dotnet build</c>, then serves the model from the package's own scoring server and smoke-tests it (slow: a
+/// with <c>dotnet build</c> (copying the packaged model into its output folder), then serves the model from the package's own scoring server and smoke-tests it (slow: a
 /// pack and a restore of about 60 MB; filter out with <c>Category!=Slow</c>).
 /// </summary>
 [Trait("Category", "Slow")]
@@ -27,7 +27,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     private const string ModelName = "msbuild-package-model";
 
     [Fact]
-    public async Task PackedPackage_InstalledInFreshProject_RunsStagesOnBuildAndServesWithoutCheckout()
+    public async Task PackedPackage_InstalledInFreshProject_RunsStagesOnBuildCopiesTheModelToOutputAndServesWithoutCheckout()
     {
         using var workspace = new TempWorkspace();
         File.WriteAllText(workspace.PipelineFile, File.ReadAllText(workspace.PipelineFile)
@@ -62,6 +62,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
                 <TargetFramework>net10.0</TargetFramework>
                 <PipelineFile>pipelines/breast-cancer.yaml</PipelineFile>
                 <PipelineStageOnBuild>Select</PipelineStageOnBuild>
+                <PipelineCopyModelToOutput>true</PipelineCopyModelToOutput>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Pipeline.MSBuild" Version="{version}" />
@@ -82,6 +83,11 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Matches(new Regex("BestRunId=[0-9a-f]{32}"), build.Output);
         Assert.True(File.Exists(workspace.PathOf("mlruns.db")), build.ToString());
         Assert.True(File.Exists(workspace.PathOf(Path.Combine("bin", "Debug", "net10.0", "Consumer.dll"))), build.ToString());
+        // PipelineCopyModelToOutput: the packaged MLflow model directory is a build output of the user's project.
+        Assert.Contains("Package: ", build.Output);
+        var copiedModel = workspace.PathOf(Path.Combine("bin", "Debug", "net10.0", "model"));
+        Assert.True(File.Exists(Path.Combine(copiedModel, "MLmodel")), build.ToString());
+        Assert.True(File.Exists(Path.Combine(copiedModel, "model.zip")), build.ToString());
 
         await ServesAndSmokeTestsAsync(workspace);
         await RequiredDockerMissingFailsAsync(workspace);
@@ -217,7 +223,8 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Contains("build/Pipeline.MSBuild.targets", entries);
         Assert.Contains("buildTransitive/Pipeline.MSBuild.props", entries);
         Assert.Contains("buildTransitive/Pipeline.MSBuild.targets", entries);
-        Assert.Contains("README.md", entries);
+        using (var readme = new StreamReader(zip.GetEntry("README.md")!.Open()))
+            Assert.StartsWith("# Pipeline.MSBuild", readme.ReadLine());
         Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));

@@ -50,6 +50,25 @@ public sealed class StageTargetsTests
     }
 
     [Fact]
+    public async Task PipelineSelect_SecondRun_SaysOnceForEachStageThatItIsSkippedAndWhichRunItReuses()
+    {
+        using var workspace = new TempWorkspace();
+        var project = workspace.Write("rerun.proj", TestProjects.ImportingTargets());
+        var first = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "PipelineSelect"));
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var second = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "PipelineSelect"));
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        foreach (var stage in new[] { "PrepareData", "Sweep", "Select" })
+        {
+            var skips = Regex.Matches(second.Output, $@"{stage}: skipped, inputs unchanged since run [0-9a-f]{{8}}\b");
+            Assert.True(skips.Count == 1, $"{stage}: {skips.Count} skip lines\n{second}");
+            Assert.DoesNotContain($"{stage}: {stage}:", second.Output);
+        }
+    }
+
+    [Fact]
     public async Task BadPipelineFile_FailsWithPIPE001_AtTheFileAndLine()
     {
         using var workspace = new TempWorkspace();

@@ -25,17 +25,32 @@ public sealed class StageTaskTests
     }
 
     [Fact]
-    public void Report_Skipped_SucceedsAndSaysSkipped()
+    public void Report_Skipped_SucceedsWithOutputsWithoutRepeatingTheRunnersSkipLine()
     {
         var (task, engine) = NewTask<Sweep>();
 
-        var ok = task.Report(new StageResult(StageName.Sweep, StageOutcome.Skipped, "inputs unchanged since run 3f2a",
-            new Dictionary<string, string> { ["sweep_run_id"] = "3f2a" }), PipelineFile);
+        var ok = task.Report(StageResult.Skipped(StageName.Sweep, "3f2a9c01d4", new Dictionary<string, string> { ["sweep_run_id"] = "3f2a9c01d4" }), PipelineFile);
 
         Assert.True(ok);
         Assert.Empty(engine.Errors);
-        Assert.Contains(engine.Messages, m => m.Message == "Sweep: skipped, inputs unchanged since run 3f2a" && m.Importance == Microsoft.Build.Framework.MessageImportance.High);
-        Assert.Equal("3f2a", task.SweepRunId);
+        Assert.DoesNotContain(engine.Messages, m => m.Message?.Contains("skipped", StringComparison.Ordinal) == true);
+        Assert.Equal("Skipped", task.Outcome);
+        Assert.Equal("Sweep: skipped, inputs unchanged since run 3f2a9c01", task.Summary);
+        Assert.Equal("3f2a9c01d4", task.SweepRunId);
+    }
+
+    [Fact]
+    public void Report_UnchangedEvaluationWithFailedGate_NamesTheStageOnceInPIPE002()
+    {
+        var (task, engine) = NewTask<Evaluate>();
+        var skipped = StageResult.Skipped(StageName.Evaluate, "1cf203e0746c");
+
+        var ok = task.Report(skipped with { Outcome = StageOutcome.GateFailed, Summary = $"{skipped.Summary}; gate roc_auc failed: 0.9 < 0.95" }, PipelineFile);
+
+        Assert.False(ok);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(DiagnosticCodes.GateFailed, error.Code);
+        Assert.Equal("Evaluate: skipped, inputs unchanged since run 1cf203e0; gate roc_auc failed: 0.9 < 0.95", error.Message);
     }
 
     [Fact]

@@ -14,6 +14,11 @@ internal static class GitHubCommands
 
     public static string Error(string title, string message) => Command("error", title, message);
 
+    /// <summary>An error annotation at a place in a file (line and column 0: the file as a whole).</summary>
+    public static string ErrorAt(string title, string message, string file, int line, int column) =>
+        $"::error file={EscapeProperty(file)}{(line > 0 ? $",line={line}" : "")}{(line > 0 && column > 0 ? $",col={column}" : "")}"
+        + $",title={EscapeProperty(title)}::{EscapeData(message)}";
+
     public static string Warning(string title, string message) => Command("warning", title, message);
 
     private static string Command(string kind, string title, string message) =>

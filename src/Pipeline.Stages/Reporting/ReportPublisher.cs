@@ -51,10 +51,14 @@ public sealed class ReportPublisher(IStageReporter reporter, IEnvironmentVariabl
         if (environment.Get(GitHubCommands.ActionsVariable) == "true")
         {
             stepSummary = environment.Get(GitHubCommands.StepSummaryVariable);
-            // GitHub gives every step its own summary file; the runner rewrites the whole summary after each stage,
-            // so when one step runs several stages, overwriting keeps one up-to-date summary instead of repeats.
+            // GitHub gives every step its own summary file, which other tools in the step append to as well. The runner
+            // rewrites its own block after each stage, so a step running several stages shows one up-to-date summary
+            // instead of repeats, and whatever else the step wrote stays.
             if (!string.IsNullOrWhiteSpace(stepSummary))
-                await File.WriteAllTextAsync(stepSummary, markdown, Utf8, ct);
+            {
+                var existing = File.Exists(stepSummary) ? await File.ReadAllTextAsync(stepSummary, ct) : "";
+                await File.WriteAllTextAsync(stepSummary, StepSummaryBlock.Merge(existing, report, markdown), Utf8, ct);
+            }
             foreach (var line in Annotations(report, result))
                 reporter.Info(line);
         }

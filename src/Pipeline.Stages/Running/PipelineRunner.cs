@@ -17,6 +17,9 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
 {
     private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
 
+    // Every stage reports through this one, so on GitHub Actions their warnings become annotations too.
+    private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment ?? new ProcessEnvironmentVariables());
+
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
     public static StageName LastBuiltStage => StageName.SmokeTest;
 
@@ -53,8 +56,31 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
         }
         catch (Exception e) when (e is PipelineSpecException or TrackingException or DataFormatException or ModelFormatException)
         {
-            throw new PipelineException($"{stage}: {e.Message}", e);
+            var error = new PipelineException($"{stage}: {e.Message}", e);
+            Annotate(stage, error);
+            throw error;
         }
+        catch (PipelineException e)
+        {
+            Annotate(stage, e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// On GitHub Actions, an <c>::error</c> annotation for a stage that failed with an error, so the run's page shows it
+    /// without opening the log: one per pipeline-file error, at its line. The front end still reports the error itself.
+    /// </summary>
+    private void Annotate(StageName stage, PipelineException error)
+    {
+        if (_environment.Get(GitHubCommands.ActionsVariable) != "true")
+            return;
+        if (error.InnerException is PipelineSpecException spec)
+            foreach (var e in spec.Errors)
+                reporter.Info(GitHubCommands.ErrorAt($"{stage}: pipeline file error", e.KeyPath.Length > 0 ? $"{e.KeyPath}: {e.Message}" : e.Message,
+                    Path.GetFullPath(e.Source), e.Line, e.Column));
+        else
+            reporter.Info(GitHubCommands.Error($"{stage} failed", error.Message));
     }
 
     private async Task<StageResult> InitStoreAsync(StageContext context, CancellationToken ct)

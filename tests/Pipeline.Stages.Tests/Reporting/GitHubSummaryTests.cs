@@ -13,10 +13,30 @@ public class GitHubSummaryTests(ReportedPipelineFixture pipeline)
     {
         var afterPackage = pipeline.StepSummaryAfter[StageName.Package];
 
-        Assert.Equal(pipeline.SummaryAfter[StageName.Package], afterPackage);
-        Assert.Equal(pipeline.SummaryAfter[StageName.Sweep], pipeline.StepSummaryAfter[StageName.Sweep]);
+        Assert.Contains(pipeline.SummaryAfter[StageName.Package].TrimEnd('\n'), afterPackage);
+        Assert.Contains(pipeline.SummaryAfter[StageName.Sweep].TrimEnd('\n'), pipeline.StepSummaryAfter[StageName.Sweep]);
         Assert.Single(afterPackage.Split('\n'), l => l.StartsWith("## Pipeline", StringComparison.Ordinal));
         Assert.Contains(pipeline.Workspace.Reporter.Lines, l => l.StartsWith("Report: ", StringComparison.Ordinal) && l.EndsWith(", job summary.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnGitHubActions_StepSummaryKeepsWhatOtherToolsWroteInTheSameStep()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+        var stepSummary = Path.Combine(workspace.Root, "step-summary.md");
+        const string before = "## Unit tests\n\n42 passed\n";
+        await File.WriteAllTextAsync(stepSummary, before);
+        workspace.Environment = ReportedPipelineFixture.GitHubActions(stepSummary);
+
+        await workspace.RunThroughAsync(StageName.PrepareData);
+        await File.AppendAllTextAsync(stepSummary, "## Lint\n\nclean\n");
+        await workspace.RunThroughAsync(StageName.PrepareData);
+
+        var summary = await File.ReadAllTextAsync(stepSummary);
+        Assert.StartsWith(before, summary);
+        Assert.EndsWith("## Lint\n\nclean\n", summary);
+        Assert.Single(summary.Split('\n'), l => l.StartsWith("## Pipeline", StringComparison.Ordinal));
+        Assert.Contains((await File.ReadAllTextAsync(Path.Combine(workspace.OutputDirectory, "summary.md"))).TrimEnd('\n'), summary);
     }
 
     [Fact]
@@ -43,7 +63,59 @@ public class GitHubSummaryTests(ReportedPipelineFixture pipeline)
         Assert.Contains("- **Gates:** ❌ failed (1 of 2)", summary);
         Assert.Contains("| ❌ | log_loss | failed: log_loss = ", summary);
         Assert.Contains("| ✅ | roc_auc | passed: roc_auc = ", summary);
-        Assert.Equal(summary, await File.ReadAllTextAsync(Path.Combine(workspace.OutputDirectory, "summary.md")));
+        Assert.Contains((await File.ReadAllTextAsync(Path.Combine(workspace.OutputDirectory, "summary.md"))).TrimEnd('\n'), summary);
+    }
+
+    [Fact]
+    public async Task OnGitHubActions_StageError_PrintsAnErrorAnnotationNamingTheStage()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+        workspace.Environment = ReportedPipelineFixture.GitHubActions(Path.Combine(workspace.Root, "step-summary.md"));
+        await workspace.RunAsync(StageName.InitStore);
+
+        await Assert.ThrowsAsync<PipelineException>(() => workspace.RunAsync(StageName.Sweep));
+
+        var annotation = Assert.Single(workspace.Reporter.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
+        Assert.StartsWith("::error title=Sweep failed::", annotation);
+        Assert.Contains("run the PrepareData stage first", annotation);
+    }
+
+    [Fact]
+    public async Task OnGitHubActions_PipelineFileError_AnnotatesTheFileAtItsLineAndColumn()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer", yaml => yaml.Replace("  cv_folds: 5", "  cv_foldz: 5"));
+        workspace.Environment = ReportedPipelineFixture.GitHubActions(Path.Combine(workspace.Root, "step-summary.md"));
+        var line = File.ReadAllLines(workspace.PipelinePath).ToList().FindIndex(l => l.Contains("cv_foldz", StringComparison.Ordinal)) + 1;
+
+        await Assert.ThrowsAsync<PipelineException>(() => workspace.RunAsync(StageName.InitStore));
+
+        var annotation = Assert.Single(workspace.Reporter.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
+        Assert.StartsWith($"::error file={workspace.PipelinePath.Replace(":", "%3A")},line={line},col=3,title=InitStore%3A pipeline file error::sweep.cv_foldz: ", annotation);
+    }
+
+    [Fact]
+    public async Task OnGitHubActions_StageWarning_IsAlsoAWarningAnnotation()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+        workspace.Environment = ReportedPipelineFixture.GitHubActions(Path.Combine(workspace.Root, "step-summary.md"));
+        // A file where the output folder should be: the reports cannot be written, which the stage reports as a warning.
+        await File.WriteAllTextAsync(workspace.OutputDirectory, "");
+
+        await workspace.RunAsync(StageName.InitStore);
+
+        Assert.Contains(workspace.Reporter.Lines, l => l.StartsWith("warning: Report: not written", StringComparison.Ordinal));
+        var annotation = Assert.Single(workspace.Reporter.Lines, l => l.StartsWith("::warning", StringComparison.Ordinal));
+        Assert.StartsWith("::warning title=Pipeline warning::Report: not written", annotation);
+    }
+
+    [Fact]
+    public async Task OutsideGitHubActions_StageError_PrintsNoAnnotation()
+    {
+        await using var workspace = PipelineWorkspace.Create("breast-cancer");
+
+        await Assert.ThrowsAsync<PipelineException>(() => workspace.RunAsync(StageName.PrepareData));
+
+        Assert.DoesNotContain(workspace.Reporter.Lines, l => l.StartsWith("::", StringComparison.Ordinal));
     }
 
     [Fact]
