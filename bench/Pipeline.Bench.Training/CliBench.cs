@@ -29,8 +29,8 @@ internal sealed class CliBench(BenchArguments arguments, TextWriter output)
         var init = new Measurement("init-store");
         var stages = TrainingStages.ToDictionary(s => s, s => new Measurement(s));
         var separate = new Measurement("5 stages, separate processes");
-        var together = new Measurement("pipeline run --force (one process)");
-        var unchanged = new Measurement("pipeline run, no change (all skipped)");
+        var together = new Measurement("pipeline run --force (one process, all 8 stages)");
+        var unchanged = new Measurement("pipeline run, no change (6 skipped; serve + smoke)");
 
         Time(init, () => process.Run("run", "init-store", "--pipeline", PipelineFile));
         for (var r = 0; r < arguments.Repeat; r++)
