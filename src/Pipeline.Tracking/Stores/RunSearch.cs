@@ -16,12 +16,27 @@ public sealed record RunSearch(
     IReadOnlyList<OrderByClause>? OrderBy = null,
     string? PageToken = null)
 {
-    /// <summary>Parses <paramref name="query"/>'s filter and order-by; a blank filter and an empty order-by need no parser.</summary>
-    public static RunSearch From(RunQuery query) => new(
-        query.ExperimentIds,
-        string.IsNullOrWhiteSpace(query.Filter) ? [] : SearchFilterParser.ParseRunFilter(query.Filter),
-        query.ViewType,
-        query.MaxResults,
-        query.OrderBy is null ? [] : query.OrderBy.Where(o => !string.IsNullOrWhiteSpace(o)).Select(SearchFilterParser.ParseRunOrderBy).ToList(),
-        query.PageToken);
+    /// <summary>
+    /// Parses <paramref name="query"/>'s filter and order-by; a blank filter and an empty order-by need no parser. Two
+    /// order-by entries on the same key (<c>metrics.a</c>, <c>metric.a DESC</c>) are refused, as MLflow's SQL store
+    /// refuses them (with INTERNAL_ERROR there; a bad request is INVALID_PARAMETER_VALUE here).
+    /// </summary>
+    public static RunSearch From(RunQuery query)
+    {
+        var orderByText = query.OrderBy?.Where(o => !string.IsNullOrWhiteSpace(o)).ToList() ?? [];
+        var orderBy = orderByText.Select(SearchFilterParser.ParseRunOrderBy).ToList();
+        if (orderBy.DistinctBy(o => (o.Kind, o.Key)).Count() < orderBy.Count)
+        {
+            throw new TrackingException(ErrorCode.InvalidParameterValue,
+                $"`order_by` contains duplicate fields: [{string.Join(", ", orderByText.Select(o => $"'{o}'"))}]");
+        }
+
+        return new RunSearch(
+            query.ExperimentIds,
+            string.IsNullOrWhiteSpace(query.Filter) ? [] : SearchFilterParser.ParseRunFilter(query.Filter),
+            query.ViewType,
+            query.MaxResults,
+            orderBy,
+            query.PageToken);
+    }
 }

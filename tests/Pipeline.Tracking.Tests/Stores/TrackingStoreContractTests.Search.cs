@@ -126,6 +126,18 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [StoreFact]
+    public async Task SearchRuns_OrderBySameKeyTwice_InvalidParameterValueNamingTheList()
+    {
+        var (experiment, _, _, _) = await SearchFixtureAsync();
+
+        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue,
+            () => Store.SearchRunsAsync(new RunQuery([experiment], OrderBy: ["metrics.auc", "metric.auc DESC"])));
+
+        Assert.Equal("`order_by` contains duplicate fields: ['metrics.auc', 'metric.auc DESC']", error.Message);
+        Assert.NotEmpty((await Store.SearchRunsAsync(new RunQuery([experiment], OrderBy: ["metrics.auc", "params.auc"]))).Items);
+    }
+
+    [StoreFact]
     public async Task SearchRuns_PageTokens_WalkEveryRunOnce()
     {
         var experiment = await NewExperimentAsync();
