@@ -14,15 +14,19 @@ public sealed class StageTargetsTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task PipelineInitStore_CreatesStoreInProjectFolder_AndOutputsExperimentId()
+    public async Task PipelineInitStore_CreatesStoreInProjectFolder_OutputsExperimentId_AndWritesReportsToTheOutputDirectory()
     {
         using var workspace = new TempWorkspace();
         var project = workspace.Write("init.proj", TestProjects.ImportingTargets());
 
-        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout, TestProjects.MSBuild(project, "PipelineInitStore;ShowOutputs"));
+        var result = await DotNetProcess.RunAsync(workspace.Root, Timeout,
+            TestProjects.MSBuild(project, "PipelineInitStore;ShowOutputs", "-p:PipelineOutputDirectory=reports"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(workspace.PathOf("mlruns.db")), result.ToString());
+        // PipelineOutputDirectory reaches the stage: its reports land there, relative to the project, not in out/.
+        Assert.True(File.Exists(workspace.PathOf(Path.Combine("reports", "summary.md"))), result.ToString());
+        Assert.False(Directory.Exists(workspace.PathOf("out")), result.ToString());
         Assert.Contains("InitStore: experiment 'breast-cancer' ready (id 1)", result.Output);
         Assert.Contains("ExperimentId=1", result.Output);
         Assert.Contains("Output InitStore.experiment_id=1", result.Output);

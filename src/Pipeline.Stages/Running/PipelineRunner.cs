@@ -15,10 +15,11 @@ namespace Pipeline.Stages.Running;
 /// </summary>
 public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
 {
-    private readonly IEnvironmentVariables _environment = environment ?? new ProcessEnvironmentVariables();
+    private readonly IEnvironmentVariables _environment = environment ??= new ProcessEnvironmentVariables();
 
-    // Every stage reports through this one, so on GitHub Actions their warnings become annotations too.
-    private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment ?? new ProcessEnvironmentVariables());
+    // Every stage reports through this one, so on GitHub Actions their warnings become annotations too. (Initialised
+    // after _environment, which has replaced a null environment parameter by the process's.)
+    private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment);
 
     /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
     public static StageName LastBuiltStage => StageName.SmokeTest;
