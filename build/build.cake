@@ -5,8 +5,13 @@
 #r "../.tools/pipeline/Pipeline.Docker.dll"
 #r "../.tools/pipeline/Pipeline.Stages.dll"
 #load "reporter.cake"
+#load "arguments.cake"
 
 using Pipeline.Stages.Running;
+
+// The stages' dependencies load from .tools/pipeline through a thread-safe resolver, never through Cake's own
+// AppDomain.AssemblyResolve handler, which is not safe for the sweep's parallel trials (see HostedAssemblyResolver).
+var dependencies = Pipeline.Stages.Hosting.HostedAssemblyResolver.ForStages();
 
 // Cake starts in build/; relative paths (the pipeline file, mlruns.db) start at the repository root, where build.sh runs.
 System.IO.Directory.SetCurrentDirectory(MakeAbsolute(Directory("..")).FullPath);
@@ -33,13 +38,25 @@ Task("DockerServe").IsDependentOn("Package").Does(() => RunStage(StageName.Docke
 Task("SmokeTest").IsDependentOn("DockerServe").Does(() => RunStage(StageName.SmokeTest));
 
 // With no target, run every stage this version has built, in workflow order.
-Task("Default").IsDependentOn(PipelineRunner.LastBuiltStage.ToString());
+Task("Default").Description("Every stage, InitStore to SmokeTest (what ./build.sh runs)").IsDependentOn(PipelineRunner.LastBuiltStage.ToString());
 
-Task("Test").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
+Task("Test").Description("Build and run every test project (Release)").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
 {
     Configuration = "Release",
     Loggers = { "console;verbosity=normal" },
 }));
+
+if (BuildArguments.Check(Context.Arguments.GetArguments().Keys) is { } argumentError)
+{
+    Error($"error: {argumentError}");
+    System.Environment.Exit(ExitCodes.Usage);
+}
+if (HasArgument("show-help"))
+{
+    Information(BuildArguments.Help(Tasks.Select(t => (t.Name,
+        StageNames.TryParse(t.Name, out var stage) && Enum.IsDefined(stage) ? stage.Describe() : t.Description ?? ""))));
+    System.Environment.Exit(ExitCodes.Success);
+}
 
 // Cake ends a failed run with exit code 1 whatever the task threw; a failed gate must exit with its own code, so CI can
 // tell it from a broken build. Cake has printed its task summary by the time RunTarget throws, not yet the error.

@@ -25,12 +25,14 @@ public static class ScoringServerBuilderExtensions
         ["--pool-size"] = "Scoring:EnginePoolSize",
         ["--tracking-uri"] = "Scoring:TrackingUri",
         ["--model-version"] = "Scoring:ModelVersion",
+        ["--log-format"] = "Scoring:LogFormat",
     };
 
     /// <summary>
     /// Reads <see cref="ScoringServerOptions"/> (from <paramref name="options"/> or the <c>Scoring</c> section),
     /// validates them (throwing <see cref="ScoringStartupException"/> listing every problem), makes Kestrel
-    /// listen on Host:Port with the body limit, logs as JSON lines to the console, and registers the model
+    /// listen on Host:Port with the body limit, logs to the console (plain lines on a terminal, JSON lines when redirected;
+    /// see <see cref="ScoringServerOptions.LogFormat"/>), and registers the model
     /// holder, the start-up loading, the metrics and <see cref="UnavailableScoringModelLoader"/> unless an
     /// <see cref="IScoringModelLoader"/> is registered (before or after this call).
     /// </summary>
@@ -76,11 +78,27 @@ public static class ScoringServerBuilderExtensions
         });
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
+        if (options.LogFormat == "json" || (options.LogFormat == "auto" && Console.IsOutputRedirected))
         {
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(plain =>
+            {
+                plain.SingleLine = true;
+                plain.UseUtcTimestamp = true;
+                plain.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        // A start that fails (model not loadable, port taken) is thrown to whoever started the server, which prints it as one
+        // line; the host's own "Hosting failed to start" entry would print the same failure again with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         var services = builder.Services;
         services.AddSingleton(Options.Create(options));

@@ -3,7 +3,7 @@ namespace Pipeline.Serving.Hosting;
 /// <summary>
 /// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
 /// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
-/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>.
+/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>, <c>--log-format</c>.
 /// </summary>
 public sealed class ScoringServerOptions
 {
@@ -34,6 +34,13 @@ public sealed class ScoringServerOptions
     /// <summary>Idle prediction engines kept per model (see <c>ScoringEnginePool</c>). Default: the processor count.</summary>
     public int EnginePoolSize { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How the server logs (<c>--log-format</c>, <c>Scoring__LogFormat</c>): <c>plain</c> readable lines, <c>json</c> one JSON
+    /// object per line, or <c>auto</c> (the default): plain on a terminal, JSON when the output is redirected (a container,
+    /// a log file, a collector).
+    /// </summary>
+    public string LogFormat { get; set; } = "auto";
+
     /// <summary>Problems with the values, one sentence each naming the option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -56,6 +63,11 @@ public sealed class ScoringServerOptions
         if (string.IsNullOrWhiteSpace(Host))
         {
             problems.Add("Scoring:Host must name an address, e.g. 127.0.0.1 or 0.0.0.0.");
+        }
+
+        if (LogFormat is not ("auto" or "plain" or "json"))
+        {
+            problems.Add($"Scoring:LogFormat must be auto, plain or json, got '{LogFormat}'.");
         }
 
         return problems;

@@ -34,9 +34,11 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
     {
         if (!IsBuilt(stage))
             throw new StageNotBuiltException(stage);
+        string? storeUri = null;
         try
         {
             await using var context = StageContext.Open(options, reporter, time, _environment, guard);
+            storeUri = context.Location.TrackingUri;
             reporter.Info($"{stage}: {context.Spec.SourcePath} -> {Tracking.Stores.PostgresUri.Redact(context.Location.TrackingUri)}");
             var result = stage switch
             {
@@ -65,6 +67,12 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
         {
             Annotate(stage, e);
             throw;
+        }
+        catch (Exception e) when (storeUri is not null && StoreFailure.Is(e))
+        {
+            var error = new PipelineException($"{stage}: {StoreFailure.Describe(storeUri, e)}", e);
+            Annotate(stage, error);
+            throw error;
         }
     }
 
