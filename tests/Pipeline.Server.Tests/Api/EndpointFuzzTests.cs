@@ -13,7 +13,7 @@ namespace Pipeline.Server.Tests.Api;
 /// </summary>
 public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    private const int RandomBodiesPerEndpoint = 24;
+    private const int RandomBodiesPerEndpoint = 10;
 
     // Every field name a handler reads (MLflow's request fields), so random bodies reach past the first lookup.
     private static readonly string[] Fields =
@@ -31,7 +31,7 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
         "1e309", "-1e309", "9223372036854775808", "-9223372036854775809", "1.5", "\"NaN\"", "[]", "{}", "[null]",
         "[{\"key\": \"\\ud800\", \"value\": 1e400, \"timestamp\": \"x\"}]", "[1, \"a\", {}]", "{\"\\ud800\": 1}",
         "\"" + new string('x', 70_000) + "\"", "\"' OR 1=1 --\"", "\"metrics.x > 'a\\ud800'\"", "\"../../../etc/passwd\"",
-        "[" + string.Join(",", Enumerable.Repeat("{\"key\":\"k\",\"value\":1,\"timestamp\":1}", 2000)) + "]",
+        "[" + string.Join(",", Enumerable.Repeat("{\"key\":\"k\",\"value\":1,\"timestamp\":1}", 1001)) + "]",
     ];
 
     private static readonly string[] RawBodies =
@@ -52,7 +52,7 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
     public async Task EveryEndpoint_GivenHostileBodiesQueriesAndRouteValues_NeverAnswersA5xx()
     {
         // Given a store with an experiment, a run and a registered model, so handlers get past "does not exist"
-        var api = new Api(server.Http);
+        var api = new Infrastructure.Api(server.Http);
         var experiment = (await api.OkAsync(HttpMethod.Post, "experiments/create", "{\"name\": \"fuzz\"}")).GetProperty("experiment_id").GetString()!;
         var run = (await api.OkAsync(HttpMethod.Post, "runs/create", $"{{\"experiment_id\": \"{experiment}\"}}"))
             .GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()!;
@@ -64,17 +64,23 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
         };
 
         var endpoints = server.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            // /ajax-api/... maps the same handlers as /api/...: fuzzed once, through /api.
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/ajax-api", StringComparison.Ordinal) != true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, e.RoutePattern)))
             .ToList();
-        Assert.True(endpoints.Count > 60, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count > 50, $"only {endpoints.Count} endpoints found");
 
         var random = new Random(20261202);
         var failures = new List<string>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var visited = 0;
 
         // When each endpoint gets raw bodies, random bodies mixing valid and hostile field values, and hostile query strings
         foreach (var (method, pattern) in endpoints)
         {
+            if (cts.IsCancellationRequested)
+                break;
+            visited++;
             var routes = Enumerable.Range(0, 3).Select(_ => Path(pattern, random)).ToList();
             foreach (var body in RawBodies)
                 await SendAsync(method, routes[random.Next(routes.Count)], body, failures, cts.Token);
@@ -84,8 +90,9 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
                 await SendAsync(method, routes[0] + $"?{field}={QueryValues[random.Next(QueryValues.Length)]}&max_results={QueryValues[random.Next(QueryValues.Length)]}", null, failures, cts.Token);
         }
 
-        // Then nothing answered with a server error
+        // Then nothing answered with a server error, and every endpoint was visited within the bound
         Assert.True(failures.Count == 0, $"{failures.Count} requests answered 5xx:\n{string.Join("\n", failures.Distinct().Take(40))}");
+        Assert.Equal(endpoints.Count, visited);
     }
 
     [Theory]
@@ -97,7 +104,7 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
     [InlineData("registered-models/create", "name")]
     public async Task Endpoint_GivenALoneSurrogateEscape_AnswersBadRequest(string endpoint, string field)
     {
-        var (status, body) = await new Api(server.Http).PostAsync(endpoint, $"{{\"{field}\": \"\\ud800\", \"experiment_id\": \"\\ud800\"}}");
+        var (status, body) = await new Infrastructure.Api(server.Http).PostAsync(endpoint, $"{{\"{field}\": \"\\ud800\", \"experiment_id\": \"\\ud800\"}}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("BAD_REQUEST", body.GetProperty("error_code").GetString());
@@ -109,7 +116,17 @@ public sealed class EndpointFuzzTests(ServerFixture server) : IClassFixture<Serv
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
             request.Content = new ByteArrayContent(body == "\u00ff" ? [0xff, 0xfe] : Encoding.UTF8.GetBytes(body)) { Headers = { { "Content-Type", "application/json" } } };
-        using var response = await server.Http.SendAsync(request, ct);
+        HttpResponseMessage response;
+        try
+        {
+            response = await server.Http.SendAsync(request, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // out of time: the visited count says so
+        }
+
+        using var _ = response;
         if ((int)response.StatusCode >= 500)
         {
             var answer = await response.Content.ReadAsStringAsync(ct);
