@@ -2,7 +2,7 @@ using Pipeline.Stages.Running;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.InitStore;
 
 /// <summary>What init-store needs: the experiment to make sure of, and where the store and artifacts live.</summary>
 public sealed record InitStoreInput(string ExperimentName, TrackingLocation Location);

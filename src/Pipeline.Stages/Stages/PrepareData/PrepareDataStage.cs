@@ -6,7 +6,7 @@ using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
 using Pipeline.Tracking.Stores;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>What prepare-data reads: the data section of the pipeline file.</summary>
 public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile);
