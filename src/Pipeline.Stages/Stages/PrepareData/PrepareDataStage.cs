@@ -31,7 +31,7 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     public async Task<PrepareDataOutput> RunAsync(PrepareDataInput input, CancellationToken ct = default)
     {
         var data = input.Data;
-        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) }).Load(data.Path);
+        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = data.Task }).Load(data.Path);
         var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed, data.Stratify);
         var digest = DatasetDigest.Compute(table);
         var name = Path.GetFileNameWithoutExtension(data.Path);
