@@ -6,6 +6,7 @@ using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.Serve;
 using Pipeline.Stages.Stages.Smoke;
 using Pipeline.Stages.Tests.Spec;
+using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Tests.Serving;
 
