@@ -26,6 +26,9 @@ public static class ScoringServerBuilderExtensions
         ["--pool-size"] = "Scoring:EnginePoolSize",
         ["--tracking-uri"] = "Scoring:TrackingUri",
         ["--model-version"] = "Scoring:ModelVersion",
+        ["--instance-id"] = "Scoring:InstanceId",
+        ["--max-rows"] = "Scoring:MaxRowsPerRequest",
+        ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
     };
 
     /// <summary>
@@ -80,6 +83,7 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<ScoringModelHolder>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<InvocationsHandler>();
+        services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
         return builder;
     }

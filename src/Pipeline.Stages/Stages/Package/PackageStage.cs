@@ -58,7 +58,7 @@ public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registr
         await EnsureRegisteredModelAsync(input.Model.Name, ct);
         var description = $"{input.SweepRun.Data.Tag(PipelineTags.BestConfiguration)}; evaluated in run {evaluation.Info.RunId}";
         // MLflow's register_model stores a runs:/ URI's underlying artifact location as the source.
-        var source = $"{input.SweepRun.Info.ArtifactUri.TrimEnd('/')}/{ModelArtifact}";
+        var source = Pipeline.Tracking.Artifacts.ArtifactUri.Parse(input.SweepRun.Info.ArtifactUri).Append(ModelArtifact).ToString();
         var version = await registry.CreateModelVersionAsync(input.Model.Name, source, sweepId,
             [
                 new RegistryTag("pipeline.evaluation_run_id", evaluation.Info.RunId),
