@@ -13,7 +13,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task RunStage_OnAFreshFolder_RunsItsPredecessorsFirst_AndNothingAfterIt()
     {
-        var result = await CliProcess.RunAsync(_folder, null, "run", "select", "--pipeline", Path.GetFullPath(PipelineFile));
+        var result = await CliProcess.RunAsync(CliProcess.DllPath, TimeSpan.FromMinutes(5), _folder, null, "run", "select", "--pipeline", Path.GetFullPath(PipelineFile));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var order = new[] { "InitStore:", "PrepareData:", "Sweep:", "Select:" }.Select(s => result.Output.IndexOf(s, StringComparison.Ordinal)).ToArray();
