@@ -41,8 +41,7 @@ public sealed partial class PipelineRunner
 
     private async Task<StageResult> PackageAsync(StageContext context, CancellationToken ct)
     {
-        if (context.Store is not IModelRegistry registry)
-            throw new PipelineException($"Package: the tracking store {context.Location.TrackingUri} has no model registry.");
+        var registry = context.Registry;
         var selected = await SelectedModel.FindAsync(context, ct);
         var evaluation = await selected.Locator.RequireLatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, StageName.Evaluate, ct);
         var fingerprint = Fingerprint.For(StageName.Package).Add("evaluation_run", evaluation.Info.RunId)

@@ -45,8 +45,7 @@ public sealed partial class PipelineRunner
             new Dictionary<string, string> { ["p50_ms"] = $"{output.P50Ms:F3}", ["p99_ms"] = $"{output.P99Ms:F3}" });
     }
 
-    private static IModelRegistry Registry(StageContext context) => context.Store as IModelRegistry
-        ?? throw new PipelineException($"The tracking store {context.Location.TrackingUri} has no model registry.");
+    private static IModelRegistry Registry(StageContext context) => context.Registry;
 
     private static PackagedModel LoadModel(string directory)
     {
