@@ -7,7 +7,7 @@ namespace Pipeline.Tracking.Stores.Rest;
 /// <summary>
 /// The tracking store contract over MLflow's REST API (<c>/api/2.0/mlflow/...</c>) of any server
 /// that speaks it: ours or MLflow's own. Opened for <c>http://</c> and <c>https://</c> tracking URIs by
-/// <see cref="TrackingStoreRegistry.CreateDefault"/>. One keep-alive HTTP client per store; requests are retried with
+/// <see cref="Composition.TrackingComposition.CreateDefault"/>. One keep-alive HTTP client per store; requests are retried with
 /// backoff on 429/5xx and timeouts (<see cref="RestTrackingStoreOptions"/>); server errors come back as
 /// <see cref="TrackingException"/> with the server's error code and message.
 /// </summary>
