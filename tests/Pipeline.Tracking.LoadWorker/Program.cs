@@ -16,7 +16,7 @@ if (args.Length < 4 || args[0] is not ("migrate" or "metrics") || (args[0] == "m
 try
 {
     var startAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[3]));
-    await using var store = (SqlTrackingStore)TrackingStoreRegistry.CreateDefault().Open(args[1], args[2]);
+    await using var store = (SqlTrackingStore)Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open(args[1], args[2]).Store;
     if (args[0] == "migrate")
     {
         await WaitUntil(startAt);

@@ -22,7 +22,8 @@ internal static class ExperimentsCommand
 
     private static async Task<int> ListAsync(string uri, ViewType view, CancellationToken ct)
     {
-        await using var store = TrackingStoreLocator.Open(uri);
+        await using var backend = TrackingStoreLocator.Open(uri);
+        var store = backend.Store;
         var experiments = new List<Experiment>();
         string? token = null;
         do

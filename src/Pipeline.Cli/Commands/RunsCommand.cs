@@ -56,7 +56,8 @@ internal static class RunsCommand
             order.Add(clause!);
         }
 
-        await using var store = TrackingStoreLocator.Open(uri);
+        await using var backend = TrackingStoreLocator.Open(uri);
+        var store = backend.Store;
         var found = await ExperimentResolver.ResolveAsync(store, experimentName, uri, ct);
         var page = await store.SearchRunsAsync(new RunQuery([found.ExperimentId], filter, view, maxResults, orderBy), ct);
         var runs = new RunsTable(page.Items, clauses!, order);

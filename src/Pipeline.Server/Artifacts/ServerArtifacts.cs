@@ -14,13 +14,14 @@ namespace Pipeline.Server.Artifacts;
 internal sealed class ServerArtifacts(TrackingServerOptions options, ArtifactRepositoryRegistry registry)
 {
     private const string ProxyScheme = "mlflow-artifacts:";
-    private readonly LocalArtifactRepository? _destination = options.ServeArtifacts ? new LocalArtifactRepository(options.ArtifactsDestination) : null;
+    // Opened through the registry, so the destination may be any scheme the composition root knows (a folder, s3://, ...).
+    private readonly IArtifactRepository? _destination = options.ServeArtifacts ? registry.Open(options.ArtifactsDestination) : null;
 
     /// <summary>The local folders this server reads: the destination and a local default artifact root.</summary>
     public ArtifactRootConfinement Confinement { get; } = new([options.ArtifactsDestination, options.EffectiveDefaultArtifactRoot]);
 
     /// <summary>The proxy's repository; INVALID_STATE when the server runs with artifact serving off.</summary>
-    public LocalArtifactRepository Destination => _destination
+    public IArtifactRepository Destination => _destination
         ?? throw new TrackingException(ErrorCode.InvalidState, "This server does not serve artifacts (started without --serve-artifacts).");
 
     /// <summary>

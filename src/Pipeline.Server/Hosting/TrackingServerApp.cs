@@ -17,10 +17,12 @@ namespace Pipeline.Server.Hosting;
 public static class TrackingServerApp
 {
     /// <summary>
-    /// Registers the store (also as <see cref="IModelRegistry"/>; not disposed by the container), the options, the clock,
-    /// metrics and artifact services, and console logging (warnings, plus one line per request when enabled).
+    /// Registers the store and the model registry (neither disposed by the container), the options, the clock, metrics,
+    /// the artifact repositories of every scheme <paramref name="artifacts"/> knows (from the composition root), and
+    /// console logging (warnings, plus one line per request when enabled).
     /// </summary>
-    public static WebApplicationBuilder AddTrackingServer(this WebApplicationBuilder builder, TrackingServerOptions options, ITrackingStore store, TimeProvider time)
+    public static WebApplicationBuilder AddTrackingServer(this WebApplicationBuilder builder, TrackingServerOptions options, ITrackingStore store,
+        IModelRegistry registry, ArtifactRepositoryRegistry artifacts, TimeProvider time)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -36,15 +38,13 @@ public static class TrackingServerApp
         // failed to start" entry would repeat it with the whole stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
-        var registry = store as IModelRegistry
-            ?? throw new TrackingServerStartupException($"The store {store.GetType().Name} has no model registry; the server needs one.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<MetricWriteBatcher>();
-        builder.Services.AddSingleton(new ArtifactRepositoryRegistry());
+        builder.Services.AddSingleton(artifacts);
         builder.Services.AddSingleton<ServerArtifacts>();
         return builder;
     }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Pipeline.Hosting;
 using Pipeline.Tracking;
+using Pipeline.Tracking.Composition;
+using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Server.Hosting;
 
 /// <summary>
-/// A running tracking server on Kestrel: <see cref="StartAsync"/> opens (or takes) the store, migrates its schema,
+/// A running tracking server on Kestrel: <c>StartAsync</c> opens (or takes) the store, migrates its schema,
 /// binds the port (0 = a free one) and returns once it accepts connections; <see cref="BaseUri"/> says where.
 /// Used in-process by tests and by <c>pipeline server</c>.
 /// </summary>
@@ -20,12 +22,14 @@ public sealed class TrackingServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ITrackingStore _store;
     private readonly bool _ownsStore;
+    private readonly HttpClient _http;
 
-    private TrackingServerHost(WebApplication app, ITrackingStore store, bool ownsStore, Uri baseUri)
+    private TrackingServerHost(WebApplication app, ITrackingStore store, bool ownsStore, HttpClient http, Uri baseUri)
     {
         _app = app;
         _store = store;
         _ownsStore = ownsStore;
+        _http = http;
         BaseUri = baseUri;
     }
 
@@ -33,38 +37,83 @@ public sealed class TrackingServerHost : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>
-    /// Starts the server. With <paramref name="store"/> null the store is opened from
-    /// <see cref="TrackingServerOptions.BackendStoreUri"/> and disposed with the host; a given store stays the caller's.
-    /// Throws <see cref="TrackingServerStartupException"/> naming the problem (bad option, unreachable store, port taken).
+    /// Starts the server on the store and registry that <paramref name="composition"/> (default: the composition root over
+    /// the process environment) opens for <see cref="TrackingServerOptions.BackendStoreUri"/>; they are disposed with
+    /// the host. Throws <see cref="TrackingServerStartupException"/> naming the problem (bad option, unreachable store,
+    /// port taken).
     /// </summary>
-    public static async Task<TrackingServerHost> StartAsync(TrackingServerOptions options, ITrackingStore? store = null, TimeProvider? time = null, CancellationToken ct = default)
+    public static async Task<TrackingServerHost> StartAsync(TrackingServerOptions options, TrackingComposition? composition = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ThrowIfInvalid(options);
+        composition ??= TrackingComposition.ForProcess();
+        TrackingBackend backend;
+        try
+        {
+            backend = composition.Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
+        }
+        catch (Exception e) when (e is TrackingException or IOException or ArgumentException)
+        {
+            throw new TrackingServerStartupException($"The tracking server cannot open the backend store: {e.Message}", e);
+        }
+
+        // The backend's own HTTP client and artifact registry are for clients; the server gets its own below.
+        try
+        {
+            return await StartAsync(options, backend.Store, backend.Registry, composition, ownsStore: true, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await backend.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the server on a store and registry opened by the caller (they stay the caller's), with the artifact
+    /// repositories of <paramref name="composition"/> (default: the composition root over the process environment).
+    /// </summary>
+    public static Task<TrackingServerHost> StartAsync(TrackingServerOptions options, ITrackingStore store, IModelRegistry registry,
+        TrackingComposition? composition = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ThrowIfInvalid(options);
+        return StartAsync(options, store, registry, composition ?? TrackingComposition.ForProcess(), ownsStore: false, ct);
+    }
+
+    private static void ThrowIfInvalid(TrackingServerOptions options)
+    {
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new TrackingServerStartupException($"The tracking server cannot start: {string.Join(" ", problems)}");
-        time ??= TimeProvider.System;
-        var ownsStore = store is null;
+    }
+
+    private static async Task<TrackingServerHost> StartAsync(TrackingServerOptions options, ITrackingStore store, IModelRegistry registry,
+        TrackingComposition composition, bool ownsStore, CancellationToken ct)
+    {
+        var time = composition.Time;
         try
         {
-            store ??= TrackingStoreRegistry.CreateDefault().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot, time);
             if (store is ISchemaManagedStore schema)
                 await schema.MigrateAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TrackingException or IOException or System.Data.Common.DbException)
         {
-            if (ownsStore && store is not null)
+            if (ownsStore)
                 await store.DisposeAsync().ConfigureAwait(false);
             throw new TrackingServerStartupException($"The tracking server cannot open the backend store: {e.Message}", e);
         }
 
+        // The server is no client of a tracking server: mlflow-artifacts: URIs are served from its own destination.
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var artifacts = composition.CreateArtifactRegistry(new BackendContext(composition.Environment, time, http, null));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TrackingServerHost).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             KestrelListen.On(kestrel, options.Host, options.Port, problem => new TrackingServerStartupException($"--host {problem}"));
         });
-        builder.AddTrackingServer(options, store, time);
+        builder.AddTrackingServer(options, store, registry, artifacts, time);
         var app = builder.Build();
         app.MapTrackingServer(options);
         try
@@ -74,6 +123,7 @@ public sealed class TrackingServerHost : IAsyncDisposable
         catch (IOException e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            http.Dispose();
             if (ownsStore)
                 await store.DisposeAsync().ConfigureAwait(false);
             throw new TrackingServerStartupException(IsAddressInUse(e)
@@ -83,7 +133,7 @@ public sealed class TrackingServerHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new UriBuilder(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) { Path = "/" }.Uri;
-        return new TrackingServerHost(app, store, ownsStore, uri);
+        return new TrackingServerHost(app, store, ownsStore, http, uri);
     }
 
     /// <summary>The app's services (its endpoints, store and options), e.g. for tests that visit every endpoint.</summary>
@@ -104,6 +154,7 @@ public sealed class TrackingServerHost : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _http.Dispose();
         if (_ownsStore)
             await _store.DisposeAsync().ConfigureAwait(false);
     }

@@ -19,6 +19,8 @@ public static class ScoringApp
         ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddScoringSources(args, Environment.GetEnvironmentVariable);
+        // Stores behind models:/ and runs:/ URIs open through the composition root, over this process's environment.
+        builder.Services.AddSingleton(Pipeline.Tracking.Composition.TrackingComposition.ForProcess());
         builder.Services.AddSingleton<IScoringModelLoader, MlNetScoringModelLoader>();
         builder.AddScoringServer(options);
         var app = builder.Build();

@@ -1,6 +1,7 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Packaging;
 using Pipeline.Serving.Hosting;
+using Pipeline.Tracking.Composition;
 
 namespace Pipeline.Serving.Model;
 
@@ -13,6 +14,18 @@ namespace Pipeline.Serving.Model;
 /// </summary>
 public sealed class MlNetScoringModelLoader : IScoringModelLoader
 {
+    private readonly TrackingComposition _composition;
+
+    /// <summary>A loader that opens stores through the composition root over the process environment.</summary>
+    public MlNetScoringModelLoader()
+        : this(TrackingComposition.ForProcess())
+    {
+    }
+
+    /// <summary>A loader that opens stores through <paramref name="composition"/>.</summary>
+    public MlNetScoringModelLoader(TrackingComposition composition) =>
+        _composition = composition ?? throw new ArgumentNullException(nameof(composition));
+
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">No model named, or the served path disagrees with offline scoring.</exception>
     /// <exception cref="ModelVerificationException">A file is missing or does not match the manifest.</exception>
@@ -21,7 +34,7 @@ public sealed class MlNetScoringModelLoader : IScoringModelLoader
         ArgumentNullException.ThrowIfNull(options);
         var uri = options.ModelUri ?? throw new InvalidOperationException(
             "no model given: pass --model <model directory or models:/name@alias> or set MODEL_PATH.");
-        var location = await ModelUriDownloader.LocateAsync(uri, options.TrackingUri, cancellationToken).ConfigureAwait(false);
+        var location = await ModelUriDownloader.LocateAsync(uri, options.TrackingUri, _composition, cancellationToken).ConfigureAwait(false);
         try
         {
             var packaged = PackagedModel.Load(location.Directory);

@@ -1,7 +1,6 @@
 using Pipeline.Tracking;
-using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Registry;
-using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Serving.Model;
 
@@ -12,20 +11,18 @@ namespace Pipeline.Serving.Model;
 /// </summary>
 public static class ModelUriDownloader
 {
-    /// <summary>The tracking URI used when neither <c>--tracking-uri</c> nor <c>MLFLOW_TRACKING_URI</c> names one.</summary>
-    public const string DefaultTrackingUri = "sqlite:///mlruns.db";
-
     /// <summary>True for <c>models:</c> and <c>runs:</c> URIs, which need the tracking store.</summary>
     public static bool IsRegistryUri(string modelUri) =>
         modelUri.StartsWith("models:", StringComparison.Ordinal) || modelUri.StartsWith("runs:", StringComparison.Ordinal);
 
     /// <summary>Resolves and, for store URIs, downloads the model.</summary>
     /// <param name="modelUri">A local directory, <c>file://</c> URI, <c>models:/</c> or <c>runs:/</c> URI.</param>
-    /// <param name="trackingUri">The store for store URIs; default <c>MLFLOW_TRACKING_URI</c>, then <see cref="DefaultTrackingUri"/>.</param>
+    /// <param name="trackingUri">The store for store URIs; default <c>MLFLOW_TRACKING_URI</c>, then <c>sqlite:///mlruns.db</c>.</param>
+    /// <param name="composition">Opens the store, registry and artifact repositories (with its environment).</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <exception cref="DirectoryNotFoundException">A local directory that does not exist.</exception>
     /// <exception cref="TrackingException">The URI is malformed or names no model, version or run.</exception>
-    public static async Task<ModelLocation> LocateAsync(string modelUri, string? trackingUri, CancellationToken cancellationToken)
+    public static async Task<ModelLocation> LocateAsync(string modelUri, string? trackingUri, TrackingComposition composition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelUri);
         if (!IsRegistryUri(modelUri))
@@ -36,18 +33,15 @@ public static class ModelUriDownloader
                 : throw new DirectoryNotFoundException($"There is no model directory at '{Path.GetFullPath(local)}'.");
         }
 
-        var storeUri = trackingUri ?? NullIfBlank(Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI")) ?? DefaultTrackingUri;
+        ArgumentNullException.ThrowIfNull(composition);
         // The artifact root only matters for new runs; a reading server never creates one.
-        var artifactRoot = new Uri(Path.GetFullPath("mlartifacts")).AbsoluteUri;
-        await using var store = TrackingStoreRegistry.CreateDefault().Open(storeUri, artifactRoot);
-        var registry = store as IModelRegistry ?? throw new TrackingException(ErrorCode.InvalidParameterValue,
-            $"The tracking store '{PostgresUri.Redact(storeUri)}' has no model registry; serve a model directory instead.");
-        var resolved = await new ModelUriResolver(registry, store).ResolveAsync(modelUri, cancellationToken).ConfigureAwait(false);
+        await using var backend = composition.Open(composition.Locate(trackingUri));
+        var resolved = await new ModelUriResolver(backend.Registry, backend.Store).ResolveAsync(modelUri, cancellationToken).ConfigureAwait(false);
         var temporary = Path.Combine(Path.GetTempPath(), $"pipeline-serve-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
-            var repository = new ArtifactRepositoryRegistry().Open(resolved.ArtifactUri);
+            var repository = backend.Artifacts.Open(resolved.ArtifactUri);
             var directory = await repository.DownloadAsync("", temporary, cancellationToken).ConfigureAwait(false);
             var version = resolved.Version is { } v ? $"{v.Name}/{v.Version}" : null;
             return new ModelLocation(directory, version, temporary);
@@ -58,6 +52,4 @@ public static class ModelUriDownloader
             throw;
         }
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -15,11 +15,11 @@ namespace Pipeline.Stages.Reporting;
 /// file: the same runs the stages find (by role and pipeline-file tags), so the report shows what the next stage
 /// would build on. Parts whose stage has not run are left out; nothing here writes to the store.
 /// </summary>
-public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactRepositoryRegistry artifacts, TimeProvider time)
+public sealed partial class PipelineReportReader(ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, TimeProvider time)
 {
     /// <summary>Reads the report for the stage context's pipeline file and store.</summary>
     public static Task<PipelineReport> ReadAsync(StageContext context, CancellationToken ct = default) =>
-        new PipelineReportReader(context.Store, context.Artifacts, context.Time).ReadAsync(context.Spec, ct);
+        new PipelineReportReader(context.Store, context.Registry, context.Artifacts, context.Time).ReadAsync(context.Spec, ct);
 
     /// <summary>Reads the report for <paramref name="spec"/>'s experiment and pipeline file.</summary>
     public async Task<PipelineReport> ReadAsync(Spec.PipelineSpec spec, CancellationToken ct = default)
@@ -126,8 +126,6 @@ public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactR
 
     private async Task<ReportModelVersion?> ModelVersionAsync(string modelName, string sweepRunId, CancellationToken ct)
     {
-        if (store is not IModelRegistry registry)
-            return null;
         var versions = await registry.SearchModelVersionsAsync(new ModelVersionQuery(
             $"name = '{Quote(modelName)}' and run_id = '{sweepRunId}'", MaxResults: 1, OrderBy: ["version_number DESC"]), ct);
         return versions.Items.FirstOrDefault() is { } v ? new ReportModelVersion(v.Name, v.Version, v.Aliases, v.Source) : null;

@@ -1,6 +1,8 @@
 using Pipeline.Stages.Spec;
 using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Metadata;
+using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Runs;
 using Pipeline.Tracking.Stores;
 
@@ -12,13 +14,12 @@ namespace Pipeline.Stages.Running;
 /// </summary>
 public sealed class StageContext : IAsyncDisposable
 {
-    private StageContext(PipelineSpec spec, TrackingLocation location, ITrackingStore store, ArtifactRepositoryRegistry artifacts,
-        TrackingClient tracking, IStageReporter reporter, TimeProvider time, StageOptions options)
+    private readonly TrackingBackend _backend;
+
+    private StageContext(PipelineSpec spec, TrackingBackend backend, TrackingClient tracking, IStageReporter reporter, TimeProvider time, StageOptions options)
     {
+        _backend = backend;
         Spec = spec;
-        Location = location;
-        Store = store;
-        Artifacts = artifacts;
         Tracking = tracking;
         Reporter = reporter;
         Time = time;
@@ -27,11 +28,17 @@ public sealed class StageContext : IAsyncDisposable
 
     public PipelineSpec Spec { get; }
 
-    public TrackingLocation Location { get; }
+    /// <summary>The tracking URI and default artifact root in use.</summary>
+    public TrackingLocation Location => _backend.Location;
 
-    public ITrackingStore Store { get; }
+    /// <summary>Experiments, runs, params, metrics, tags.</summary>
+    public ITrackingStore Store => _backend.Store;
 
-    public ArtifactRepositoryRegistry Artifacts { get; }
+    /// <summary>The model registry beside <see cref="Store"/>.</summary>
+    public IModelRegistry Registry => _backend.Registry;
+
+    /// <summary>Opens artifact repositories of every scheme the composition root knows.</summary>
+    public ArtifactRepositoryRegistry Artifacts => _backend.Artifacts;
 
     public TrackingClient Tracking { get; }
 
@@ -41,23 +48,18 @@ public sealed class StageContext : IAsyncDisposable
 
     public StageOptions Options { get; }
 
-    /// <summary>Loads and validates the pipeline file, then opens the store it names (the schema is created on first use).</summary>
+    /// <summary>
+    /// Loads and validates the pipeline file, then opens the backend it names through the composition root (the schema is
+    /// created on first use): <c>--tracking-uri</c>, then <c>MLFLOW_TRACKING_URI</c>, then the file's <c>tracking.uri</c>.
+    /// </summary>
     /// <exception cref="PipelineSpecException">The pipeline file has errors; nothing was opened.</exception>
     public static StageContext Open(StageOptions options, IStageReporter reporter, TimeProvider time, IEnvironmentVariables environment, RunInterruptGuard? guard)
     {
         var spec = new PipelineSpecLoader(MlTrainerCatalog.Default, new DefaultMetricCatalog()).Load(options.PipelinePath);
-        var location = TrackingLocation.Resolve(options, spec, environment, Directory.GetCurrentDirectory());
-        var store = TrackingStoreRegistry.CreateDefault().Open(location.TrackingUri, location.ArtifactRoot, time);
-        var artifacts = new ArtifactRepositoryRegistry();
-        HttpClient? http = null;
-        if (Uri.TryCreate(location.TrackingUri, UriKind.Absolute, out var server) && server.Scheme is "http" or "https")
-        {
-            // Runs created through a tracking server keep their files behind its artifact proxy (mlflow-artifacts:/...).
-            http = new HttpClient();
-            var token = environment.Get("MLFLOW_TRACKING_TOKEN");
-            artifacts.AddMlflowArtifacts(server, http, string.IsNullOrEmpty(token) ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token));
-        }
-        var tracking = new TrackingClient(store, artifacts.Open, time, new TrackingClientOptions
+        var composition = TrackingComposition.CreateDefault(environment, time);
+        var location = composition.Locate(options.TrackingUri, spec.Tracking.Uri, spec.Tracking.ArtifactRoot);
+        var backend = composition.Open(location);
+        var tracking = new TrackingClient(backend.Store, backend.Artifacts.Open, time, new TrackingClientOptions
         {
             Environment = environment,
             InterruptGuard = guard,
@@ -65,14 +67,9 @@ public sealed class StageContext : IAsyncDisposable
             // MLflow records the script that ran; here that is the pipeline file, whichever front end (Cake, MSBuild, CLI) ran it.
             SourceName = Path.GetFullPath(options.PipelinePath),
         });
-        return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options) { _http = http };
+        return new StageContext(spec, backend, tracking, reporter, time, options);
     }
 
-    private HttpClient? _http;
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        _http?.Dispose();
-    }
+    /// <summary>Closes the store and the backend's HTTP client.</summary>
+    public ValueTask DisposeAsync() => _backend.DisposeAsync();
 }

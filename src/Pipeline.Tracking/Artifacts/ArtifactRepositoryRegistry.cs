@@ -10,8 +10,13 @@ public sealed class ArtifactRepositoryRegistry
     private const string FileScheme = "file";
     private readonly Dictionary<string, Func<string, IArtifactRepository>> _factories = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A registry with the <c>file</c> scheme registered.</summary>
-    public ArtifactRepositoryRegistry() => Register(FileScheme, uri => new LocalArtifactRepository(uri));
+    /// <summary>A registry with the <c>file</c> scheme registered (unless <paramref name="registerFile"/> is false).</summary>
+    /// <param name="registerFile">Registers <c>file</c> as <see cref="LocalArtifactRepository"/>; default true.</param>
+    public ArtifactRepositoryRegistry(bool registerFile = true)
+    {
+        if (registerFile)
+            Register(FileScheme, uri => new LocalArtifactRepository(uri));
+    }
 
     /// <summary>The registered schemes, sorted.</summary>
     public IReadOnlyList<string> Schemes => _factories.Keys.Order(StringComparer.Ordinal).ToList();

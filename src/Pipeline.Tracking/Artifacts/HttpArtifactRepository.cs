@@ -46,7 +46,27 @@ public sealed partial class HttpArtifactRepository : IArtifactRepository
     }
 
     /// <inheritdoc />
-    public string RootUri { get; }
+    public string RootUri { get; private init; }
+
+    /// <summary>
+    /// Opens the repository at a proxy URL as MLflow's <c>http</c>/<c>https</c> artifact repository reads it:
+    /// <c>http://host:port[/prefix]/api/2.0/mlflow-artifacts/artifacts/1/abc/artifacts</c>. A URL without the proxy path
+    /// is INVALID_PARAMETER_VALUE.
+    /// </summary>
+    public static HttpArtifactRepository FromProxyUrl(string url, HttpClient http, AuthenticationHeaderValue? authorization = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        var marker = "/" + ProxyPath;
+        var at = url.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || !Uri.TryCreate(url[..at] + "/", UriKind.Absolute, out var server))
+        {
+            throw new TrackingException(ErrorCode.InvalidParameterValue,
+                $"'{Stores.PostgresUri.Redact(url)}' is not a tracking server's artifact URL (expected http(s)://host:port/{ProxyPath}/...).");
+        }
+
+        var path = url[(at + marker.Length)..].Trim('/');
+        return new HttpArtifactRepository("mlflow-artifacts:/" + path, server, http, authorization) { RootUri = url };
+    }
 
     /// <inheritdoc />
     public async Task<ArtifactFile> LogFileAsync(string localFile, string? artifactDirectory = null, CancellationToken ct = default)

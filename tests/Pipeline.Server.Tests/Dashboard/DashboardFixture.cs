@@ -3,6 +3,7 @@ using Pipeline.Server.Hosting;
 using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Registry;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
@@ -39,6 +40,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string MarkupRunId { get; private set; } = "";
 
+    private TrackingBackend _backend = null!;
+
     public async Task InitializeAsync()
     {
         var options = new TrackingServerOptions
@@ -49,9 +52,10 @@ public sealed class DashboardFixture : IAsyncLifetime
             LogRequests = false,
         };
         Options = options;
-        Store = TrackingStoreRegistry.CreateDefault().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
+        _backend = TrackingComposition.ForProcess().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
+        Store = _backend.Store;
         await ((ISchemaManagedStore)Store).MigrateAsync();
-        Host = await TrackingServerHost.StartAsync(options, Store);
+        Host = await TrackingServerHost.StartAsync(options, Store, _backend.Registry);
         Http = new HttpClient { BaseAddress = Host.BaseUri };
 
         ExperimentId = await Store.CreateExperimentAsync("breast-cancer <sweep>");
@@ -78,7 +82,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var (repository, prefix) = new ServerArtifacts(options, new ArtifactRepositoryRegistry()).Resolve(parent.Info.ArtifactUri);
         await repository.WriteAsync(prefix.Length == 0 ? "plots/roc.png" : $"{prefix}/plots/roc.png", new MemoryStream(Png));
 
-        var registry = (IModelRegistry)Store;
+        var registry = _backend.Registry;
         await registry.CreateRegisteredModelAsync("cancer-classifier", description: "best of the <sweep>");
         await registry.CreateModelVersionAsync("cancer-classifier", $"runs:/{TrialRunIds[1]}/model", TrialRunIds[1]);
         await registry.SetRegisteredModelAliasAsync("cancer-classifier", "champion", 1);
@@ -88,7 +92,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         Http.Dispose();
         await Host.DisposeAsync();
-        await Store.DisposeAsync();
+        await _backend.DisposeAsync();
         _dir.Dispose();
     }
 }

@@ -32,7 +32,7 @@ public sealed class ConfinedServerFixture : IAsyncLifetime
         Directory.CreateDirectory(Destination);
         Directory.CreateDirectory(Outside);
         await File.WriteAllTextAsync(Path.Join(Outside, "passwd"), Secret);
-        Store = TrackingStoreRegistry.CreateDefault().Open($"sqlite:///{_dir.File("mlruns.db")}", "mlflow-artifacts:/");
+        Store = new SqliteTrackingStore(_dir.File("mlruns.db"), "mlflow-artifacts:/");
         if (Store is ISchemaManagedStore schema)
             await schema.MigrateAsync();
         var options = new TrackingServerOptions
@@ -43,7 +43,7 @@ public sealed class ConfinedServerFixture : IAsyncLifetime
             LogRequests = false,
             MaxArtifactUploadBytes = UploadLimit,
         };
-        Host = await TrackingServerHost.StartAsync(options, Store);
+        Host = await TrackingServerHost.StartAsync(options, Store, new Pipeline.Tracking.Stores.Sql.SqlModelRegistry((SqliteTrackingStore)Store));
         Http = new HttpClient { BaseAddress = Host.BaseUri };
     }
 

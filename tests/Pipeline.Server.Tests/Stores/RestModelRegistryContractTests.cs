@@ -1,5 +1,9 @@
 using Pipeline.Server.Hosting;
+using Pipeline.Tracking.Composition;
+using Pipeline.Tracking.Metadata;
+using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
+using Pipeline.Tracking.Stores.Sql;
 using Pipeline.Tracking.Stores.Rest;
 using Pipeline.Tracking.Tests.Registry;
 using Pipeline.Tracking.Tests.Stores.Infrastructure;
@@ -22,9 +26,11 @@ public sealed class RestModelRegistryContractTests : ModelRegistryContractTests<
             ArtifactsDestination = _dir.File("mlartifacts"),
             Port = 0,
             LogRequests = false,
-        }, _backend, Clock);
+        }, _backend, new SqlModelRegistry(_backend), TrackingComposition.CreateDefault(new ProcessEnvironmentVariables(), Clock));
         await base.InitializeAsync();
     }
+
+    protected override IModelRegistry RegistryOf(RestTrackingStore store) => new RestModelRegistry(store);
 
     protected override RestTrackingStore OpenStore(TimeProvider clock) =>
         new(_host!.BaseUri, new RestTrackingStoreOptions { MaxRetries = 0 });

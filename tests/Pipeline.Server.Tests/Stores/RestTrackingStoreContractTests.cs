@@ -26,7 +26,7 @@ public sealed class RestTrackingStoreContractTests : TrackingStoreContractTests
             ArtifactsDestination = _dir.File("mlartifacts"),
             Port = 0,
             LogRequests = false,
-        }, _backend, clock);
+        }, _backend, new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(_backend), Pipeline.Tracking.Composition.TrackingComposition.CreateDefault(new Pipeline.Tracking.Metadata.ProcessEnvironmentVariables(), clock));
         return new RestTrackingStore(_host.BaseUri, new RestTrackingStoreOptions { MaxRetries = 0 });
     }
 

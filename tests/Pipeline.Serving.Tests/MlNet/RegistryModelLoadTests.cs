@@ -1,6 +1,6 @@
 using Pipeline.Serving.Hosting;
 using Pipeline.Serving.Model;
-using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 
@@ -14,11 +14,12 @@ public sealed class RegistryModelLoadTests(BreastCancerModelFixture model) : ICl
         Directory.CreateDirectory(folder);
         var trackingUri = $"sqlite:///{Path.Combine(folder, "mlruns.db")}";
         var root = new Uri(Path.Combine(folder, "mlartifacts")).AbsoluteUri;
-        await using var store = TrackingStoreRegistry.CreateDefault().Open(trackingUri, root);
+        await using var backend = TrackingComposition.ForProcess().Open(trackingUri, root);
+        var store = backend.Store;
         var experiment = await store.CreateExperimentAsync("serving");
         var run = await store.CreateRunAsync(experiment, "tester", 0, [], "sweep");
-        await new ArtifactRepositoryRegistry().Open(run.Info.ArtifactUri).LogDirectoryAsync(model.ModelDirectory, "model");
-        var registry = (IModelRegistry)store;
+        await backend.Artifacts.Open(run.Info.ArtifactUri).LogDirectoryAsync(model.ModelDirectory, "model");
+        var registry = backend.Registry;
         await registry.CreateRegisteredModelAsync("breast-cancer");
         var version = await registry.CreateModelVersionAsync("breast-cancer", $"runs:/{run.Info.RunId}/model", run.Info.RunId);
         await registry.SetRegisteredModelAliasAsync("breast-cancer", "champion", version.Version);

@@ -69,7 +69,7 @@ public class BreastCancerPipelineTests
         Assert.Contains("lift_curve_plot.png", plots);
         Assert.Contains("roc_curve_plot.json", plots);
 
-        IModelRegistry registry = store;
+        IModelRegistry registry = new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(store);
         var version = await registry.GetModelVersionByAliasAsync("breast-cancer-classifier", "champion");
         Assert.Equal(1, version.Version);
         Assert.Equal(sweep.Info.RunId, version.RunId);
@@ -89,7 +89,7 @@ public class BreastCancerPipelineTests
         await workspace.RunAsync(StageName.Package, force: true);
 
         await using var store = workspace.OpenStore();
-        Assert.Equal(2, (await ((IModelRegistry)store).GetModelVersionByAliasAsync("breast-cancer-classifier", "champion")).Version);
+        Assert.Equal(2, (await new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(store).GetModelVersionByAliasAsync("breast-cancer-classifier", "champion")).Version);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class BreastCancerPipelineTests
         await workspace.RunAsync(StageName.Package, force: true);
 
         await using var store = workspace.OpenStore();
-        var version = await ((IModelRegistry)store).GetModelVersionAsync("breast-cancer-classifier", 2);
+        var version = await new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(store).GetModelVersionAsync("breast-cancer-classifier", 2);
         var sweep = await store.GetRunAsync(version.RunId!);
         Assert.Equal(sweep.Info.ArtifactUri + "/model", version.Source);
         using var history = System.Text.Json.JsonDocument.Parse(sweep.Data.Tag(SystemTags.LoggedModels)!);

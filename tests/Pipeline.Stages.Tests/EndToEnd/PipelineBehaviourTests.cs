@@ -118,7 +118,7 @@ public class PipelineBehaviourTests
 
         Assert.Equal(StageOutcome.Succeeded, result.Outcome);
         await using var store = workspace.OpenStore();
-        var version = await ((IModelRegistry)store).GetModelVersionByAliasAsync(model, "champion");
+        var version = await new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(store).GetModelVersionByAliasAsync(model, "champion");
         Assert.Equal(1, version.Version);
         var experiment = (await store.GetExperimentByNameAsync(pipeline))!;
         var evaluation = (await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId], $"tags.`{PipelineTags.Role}` = 'evaluation'"))).Items.Single();

@@ -4,6 +4,7 @@ using Pipeline.Ml.Training;
 using Pipeline.Stages.Stages;
 using Pipeline.Stages.Tests.Spec;
 using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
@@ -22,7 +23,9 @@ public sealed class ServedModelStore : IAsyncLifetime
 
     public ITrackingStore Store { get; private set; } = null!;
 
-    public IModelRegistry Registry => (IModelRegistry)Store;
+    public IModelRegistry Registry => _backend.Registry;
+
+    private TrackingBackend _backend = null!;
 
     public ArtifactRepositoryRegistry Artifacts { get; } = new();
 
@@ -37,7 +40,8 @@ public sealed class ServedModelStore : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        Store = TrackingStoreRegistry.CreateDefault().Open($"sqlite:///{Path.Combine(Root, "mlruns.db")}", new Uri(Path.Combine(Root, "mlartifacts")).AbsoluteUri);
+        _backend = TrackingComposition.ForProcess().Open($"sqlite:///{Path.Combine(Root, "mlruns.db")}", new Uri(Path.Combine(Root, "mlartifacts")).AbsoluteUri);
+        Store = _backend.Store;
         var loader = new CsvDataLoader(new CsvLoadOptions { LabelColumn = "target", Task = TaskKind.Binary });
         var split = DataSplitter.TrainTestSplit(loader.Load(Path.Combine(RepositoryRoot.Path, "data", "breast_cancer.csv")), 0.2, seed: 42);
         Test = split.Test;
@@ -62,7 +66,7 @@ public sealed class ServedModelStore : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Store.DisposeAsync();
+        await _backend.DisposeAsync();
         Directory.Delete(Root, recursive: true);
     }
 

@@ -10,11 +10,11 @@ public abstract partial class ModelRegistryContractTests<TStore>
     {
         var run = await Store.CreateRunAsync("0", "alice", 1, [], null);
         var name = Unique("resolve");
-        await Store.CreateRegisteredModelAsync(name);
-        await Store.CreateModelVersionAsync(name, $"runs:/{run.Info.RunId}/model", run.Info.RunId);
-        await Store.CreateModelVersionAsync(name, "s3://bucket/models/two");
-        await Store.SetRegisteredModelAliasAsync(name, "champion", 1);
-        return (new ModelUriResolver(Store, Store), name, run.Info.RunId, run.Info.ArtifactUri);
+        await Registry.CreateRegisteredModelAsync(name);
+        await Registry.CreateModelVersionAsync(name, $"runs:/{run.Info.RunId}/model", run.Info.RunId);
+        await Registry.CreateModelVersionAsync(name, "s3://bucket/models/two");
+        await Registry.SetRegisteredModelAliasAsync(name, "champion", 1);
+        return (new ModelUriResolver(Registry, Store), name, run.Info.RunId, run.Info.ArtifactUri);
     }
 
     [StoreFact]
@@ -39,7 +39,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
     {
         var (resolver, name, _, _) = await ResolutionFixtureAsync();
 
-        await Store.SetRegisteredModelAliasAsync(name, "champion", 2);
+        await Registry.SetRegisteredModelAliasAsync(name, "champion", 2);
 
         Assert.Equal("s3://bucket/models/two", (await resolver.ResolveAsync($"models:/{name}@champion")).ArtifactUri);
     }

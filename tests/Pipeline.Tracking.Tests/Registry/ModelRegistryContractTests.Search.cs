@@ -9,18 +9,18 @@ public abstract partial class ModelRegistryContractTests<TStore>
     private async Task<string> SearchFixtureAsync()
     {
         var prefix = Unique("srch");
-        await Store.CreateRegisteredModelAsync($"{prefix}-Alpha", [new RegistryTag("team", "vision")]);
+        await Registry.CreateRegisteredModelAsync($"{prefix}-Alpha", [new RegistryTag("team", "vision")]);
         Clock.Advance(TimeSpan.FromSeconds(1));
-        await Store.CreateRegisteredModelAsync($"{prefix}-beta", [new RegistryTag("team", "Vision")]);
+        await Registry.CreateRegisteredModelAsync($"{prefix}-beta", [new RegistryTag("team", "Vision")]);
         Clock.Advance(TimeSpan.FromSeconds(1));
-        await Store.CreateRegisteredModelAsync($"{prefix}-gamma");
+        await Registry.CreateRegisteredModelAsync($"{prefix}-gamma");
         return prefix;
     }
 
     private async Task<List<string>> ModelNamesAsync(string prefix, string? filter = null, IReadOnlyList<string>? orderBy = null)
     {
         var combined = $"name LIKE '{prefix}%'" + (filter is null ? "" : " AND " + filter);
-        var page = await Store.SearchRegisteredModelsAsync(new RegisteredModelQuery(combined, OrderBy: orderBy));
+        var page = await Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery(combined, OrderBy: orderBy));
         return page.Items.Select(m => m.Name[(prefix.Length + 1)..]).ToList();
     }
 
@@ -54,7 +54,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
 
         Assert.Equal(["gamma", "beta", "Alpha"], await ModelNamesAsync(p, orderBy: ["last_updated_timestamp DESC"]));
         Assert.Equal(["gamma", "beta", "Alpha"], await ModelNamesAsync(p, orderBy: ["name DESC"]));
-        await Store.UpdateRegisteredModelAsync($"{p}-Alpha", "touched");
+        await Registry.UpdateRegisteredModelAsync($"{p}-Alpha", "touched");
         Assert.Equal(["Alpha", "gamma", "beta"], await ModelNamesAsync(p, orderBy: ["timestamp desc"]));
     }
 
@@ -67,7 +67,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
         var pages = 0;
         do
         {
-            var page = await Store.SearchRegisteredModelsAsync(new RegisteredModelQuery($"name LIKE '{p}%'", 2, PageToken: token));
+            var page = await Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery($"name LIKE '{p}%'", 2, PageToken: token));
             seen.AddRange(page.Items.Select(m => m.Name));
             token = page.NextPageToken;
             pages++;
@@ -81,25 +81,25 @@ public abstract partial class ModelRegistryContractTests<TStore>
     [StoreFact]
     public async Task SearchRegisteredModels_BadInput_InvalidParameterValue()
     {
-        var e1 = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchRegisteredModelsAsync(new RegisteredModelQuery("run_id = 'x'")));
+        var e1 = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery("run_id = 'x'")));
         Assert.Contains("Invalid attribute key 'run_id'", e1.Message);
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchRegisteredModelsAsync(new RegisteredModelQuery(MaxResults: 1001)));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchRegisteredModelsAsync(new RegisteredModelQuery(OrderBy: ["creation_timestamp"])));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchRegisteredModelsAsync(new RegisteredModelQuery(OrderBy: ["name", "name DESC"])));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchRegisteredModelsAsync(new RegisteredModelQuery(PageToken: "!!")));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery(MaxResults: 1001)));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery(OrderBy: ["creation_timestamp"])));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery(OrderBy: ["name", "name DESC"])));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchRegisteredModelsAsync(new RegisteredModelQuery(PageToken: "!!")));
     }
 
     [StoreFact]
     public async Task SearchModelVersions_FilterByNameRunIdRunIdInSourceAndTags()
     {
         var name = Unique("mv");
-        await Store.CreateRegisteredModelAsync(name);
-        await Store.CreateModelVersionAsync(name, "s3://bucket/a/model", "run1", [new RegistryTag("quality", "good")]);
-        await Store.CreateModelVersionAsync(name, "s3://bucket/b/model", "run2");
-        await Store.CreateModelVersionAsync(name, "gs://c/model", "run3", [new RegistryTag("quality", "bad")]);
+        await Registry.CreateRegisteredModelAsync(name);
+        await Registry.CreateModelVersionAsync(name, "s3://bucket/a/model", "run1", [new RegistryTag("quality", "good")]);
+        await Registry.CreateModelVersionAsync(name, "s3://bucket/b/model", "run2");
+        await Registry.CreateModelVersionAsync(name, "gs://c/model", "run3", [new RegistryTag("quality", "bad")]);
 
         async Task<long[]> Versions(string filter) =>
-            (await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}' AND {filter}"))).Items.Select(v => v.Version).Order().ToArray();
+            (await Registry.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}' AND {filter}"))).Items.Select(v => v.Version).Order().ToArray();
 
         Assert.Equal(new long[] { 2L }, await Versions("run_id = 'run2'"));
         Assert.Equal(new long[] { 1L, 3L }, await Versions("run_id IN ('run1', 'run3', 'other')"));
@@ -116,17 +116,17 @@ public abstract partial class ModelRegistryContractTests<TStore>
         for (var i = 0; i < 4; i++)
         {
             Clock.Advance(TimeSpan.FromSeconds(1));
-            await Store.CreateModelVersionAsync(name, $"s3://b/{i}");
+            await Registry.CreateModelVersionAsync(name, $"s3://b/{i}");
         }
 
-        await Store.DeleteModelVersionAsync(name, 3);
-        var first = await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", MaxResults: 2));
-        var second = await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", MaxResults: 2, PageToken: first.NextPageToken));
+        await Registry.DeleteModelVersionAsync(name, 3);
+        var first = await Registry.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", MaxResults: 2));
+        var second = await Registry.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", MaxResults: 2, PageToken: first.NextPageToken));
 
         Assert.Equal([4L, 2L], first.Items.Select(v => v.Version));
         Assert.Equal([1L], second.Items.Select(v => v.Version));
         Assert.Null(second.NextPageToken);
-        var ascending = await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", OrderBy: ["version_number ASC"]));
+        var ascending = await Registry.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'", OrderBy: ["version_number ASC"]));
         Assert.Equal([1L, 2L, 4L], ascending.Items.Select(v => v.Version));
     }
 
@@ -144,7 +144,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
         };
         foreach (var (filter, message) in bad)
         {
-            var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SearchModelVersionsAsync(new ModelVersionQuery(filter)));
+            var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SearchModelVersionsAsync(new ModelVersionQuery(filter)));
             Assert.Contains(message, error.Message);
         }
     }

@@ -9,23 +9,23 @@ public abstract partial class ModelRegistryContractTests<TStore>
     public async Task CreateModelVersion_NumbersOneTwoThree_AndFillsFields()
     {
         var name = Unique("model");
-        await Store.CreateRegisteredModelAsync(name);
+        await Registry.CreateRegisteredModelAsync(name);
 
-        var first = await Store.CreateModelVersionAsync(name, "runs:/abc/model", "abc", [new RegistryTag("k", "v")], "http://link", "desc");
-        var second = await Store.CreateModelVersionAsync(name, "s3://b/2");
-        var third = await Store.CreateModelVersionAsync(name, "s3://b/3");
+        var first = await Registry.CreateModelVersionAsync(name, "runs:/abc/model", "abc", [new RegistryTag("k", "v")], "http://link", "desc");
+        var second = await Registry.CreateModelVersionAsync(name, "s3://b/2");
+        var third = await Registry.CreateModelVersionAsync(name, "s3://b/3");
 
         Assert.Equal([1L, 2L, 3L], new[] { first.Version, second.Version, third.Version });
         Assert.Equal("1", first.VersionText);
         Assert.Equal((ModelVersionStatus.Ready, ModelVersionStages.None), (first.Status, first.CurrentStage));
         Assert.Equal(("runs:/abc/model", "abc", "http://link", "desc", "v"), (first.Source, first.RunId, first.RunLink, first.Description, first.Tags["k"]));
-        Assert.Equal(first, await Store.GetModelVersionAsync(name, 1), VersionComparer.Instance);
-        Assert.Equal(3, Assert.Single((await Store.GetRegisteredModelAsync(name)).LatestVersions).Version);
+        Assert.Equal(first, await Registry.GetModelVersionAsync(name, 1), VersionComparer.Instance);
+        Assert.Equal(3, Assert.Single((await Registry.GetRegisteredModelAsync(name)).LatestVersions).Version);
     }
 
     [StoreFact]
     public async Task CreateModelVersion_UnknownModel_ResourceDoesNotExist() =>
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.CreateModelVersionAsync("no-such-model", "s3://x"));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.CreateModelVersionAsync("no-such-model", "s3://x"));
 
     [StoreFact]
     public async Task CreateModelVersion_ConcurrentFromSeveralStores_NumbersAreDistinctAndDense()
@@ -40,7 +40,7 @@ public abstract partial class ModelRegistryContractTests<TStore>
                 var versions = new List<long>();
                 for (var i = 0; i < PerWriter; i++)
                 {
-                    versions.Add((await store.CreateModelVersionAsync(name, "s3://b/concurrent")).Version);
+                    versions.Add((await RegistryOf(store).CreateModelVersionAsync(name, "s3://b/concurrent")).Version);
                 }
 
                 return versions;
@@ -61,17 +61,17 @@ public abstract partial class ModelRegistryContractTests<TStore>
     public async Task DeleteModelVersion_NumberIsNotReused_AliasGoes_LatestFallsBack()
     {
         var name = await ModelWithVersionsAsync(2);
-        await Store.SetRegisteredModelAliasAsync(name, "champion", 2);
+        await Registry.SetRegisteredModelAliasAsync(name, "champion", 2);
 
-        await Store.DeleteModelVersionAsync(name, 2);
+        await Registry.DeleteModelVersionAsync(name, 2);
 
-        var error = await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetModelVersionAsync(name, 2));
+        var error = await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetModelVersionAsync(name, 2));
         Assert.Equal($"Model Version (name={name}, version=2) not found", error.Message);
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.GetModelVersionByAliasAsync(name, "champion"));
-        Assert.Equal(1, Assert.Single(await Store.GetLatestVersionsAsync(name)).Version);
-        Assert.Equal(3, (await Store.CreateModelVersionAsync(name, "s3://b/3")).Version);
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.DeleteModelVersionAsync(name, 2));
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetModelVersionDownloadUriAsync(name, 2));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.GetModelVersionByAliasAsync(name, "champion"));
+        Assert.Equal(1, Assert.Single(await Registry.GetLatestVersionsAsync(name)).Version);
+        Assert.Equal(3, (await Registry.CreateModelVersionAsync(name, "s3://b/3")).Version);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.DeleteModelVersionAsync(name, 2));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetModelVersionDownloadUriAsync(name, 2));
     }
 
     [StoreFact]
@@ -80,11 +80,11 @@ public abstract partial class ModelRegistryContractTests<TStore>
         var name = await ModelWithVersionsAsync(1);
         Clock.Advance(TimeSpan.FromSeconds(1));
 
-        var updated = await Store.UpdateModelVersionAsync(name, 1, "tuned");
+        var updated = await Registry.UpdateModelVersionAsync(name, 1, "tuned");
 
         Assert.Equal("tuned", updated.Description);
         Assert.Equal(Clock.GetUtcNow().ToUnixTimeMilliseconds(), updated.LastUpdatedTimestamp);
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.UpdateModelVersionAsync(name, 9, "x"));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.UpdateModelVersionAsync(name, 9, "x"));
     }
 
     [StoreFact]
@@ -92,28 +92,28 @@ public abstract partial class ModelRegistryContractTests<TStore>
     {
         var name = await ModelWithVersionsAsync(2);
 
-        await Store.SetModelVersionTagAsync(name, 1, new RegistryTag("k", "1"));
-        await Store.SetModelVersionTagAsync(name, 1, new RegistryTag("k", "2"));
-        Assert.Equal("2", (await Store.GetModelVersionAsync(name, 1)).Tags["k"]);
-        Assert.Empty((await Store.GetModelVersionAsync(name, 2)).Tags);
+        await Registry.SetModelVersionTagAsync(name, 1, new RegistryTag("k", "1"));
+        await Registry.SetModelVersionTagAsync(name, 1, new RegistryTag("k", "2"));
+        Assert.Equal("2", (await Registry.GetModelVersionAsync(name, 1)).Tags["k"]);
+        Assert.Empty((await Registry.GetModelVersionAsync(name, 2)).Tags);
 
-        await Store.DeleteModelVersionTagAsync(name, 1, "k");
-        Assert.Empty((await Store.GetModelVersionAsync(name, 1)).Tags);
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.SetModelVersionTagAsync(name, 7, new RegistryTag("k", "v")));
+        await Registry.DeleteModelVersionTagAsync(name, 1, "k");
+        Assert.Empty((await Registry.GetModelVersionAsync(name, 1)).Tags);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.SetModelVersionTagAsync(name, 7, new RegistryTag("k", "v")));
     }
 
     [StoreFact]
     public async Task GetModelVersionDownloadUri_IsSource_ModelsSourceResolvesToItsLocation()
     {
         var name = await ModelWithVersionsAsync(1);
-        await Store.SetRegisteredModelAliasAsync(name, "prod", 1);
+        await Registry.SetRegisteredModelAliasAsync(name, "prod", 1);
 
-        var copy = await Store.CreateModelVersionAsync(name, $"models:/{name}@prod");
+        var copy = await Registry.CreateModelVersionAsync(name, $"models:/{name}@prod");
 
-        Assert.Equal($"s3://b/{name}/1", await Store.GetModelVersionDownloadUriAsync(name, 1));
+        Assert.Equal($"s3://b/{name}/1", await Registry.GetModelVersionDownloadUriAsync(name, 1));
         Assert.Equal($"models:/{name}@prod", copy.Source);
-        Assert.Equal($"s3://b/{name}/1", await Store.GetModelVersionDownloadUriAsync(name, copy.Version));
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.CreateModelVersionAsync(name, $"models:/{name}/42"));
+        Assert.Equal($"s3://b/{name}/1", await Registry.GetModelVersionDownloadUriAsync(name, copy.Version));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.CreateModelVersionAsync(name, $"models:/{name}/42"));
     }
 
     [StoreFact]
@@ -121,10 +121,10 @@ public abstract partial class ModelRegistryContractTests<TStore>
     {
         var name = await ModelWithVersionsAsync(2);
 
-        Assert.Equal(2, Assert.Single(await Store.GetLatestVersionsAsync(name, ["none"])).Version);
-        Assert.Empty(await Store.GetLatestVersionsAsync(name, ["Production"]));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.GetLatestVersionsAsync(name, ["Prod"]));
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetLatestVersionsAsync("missing-model"));
+        Assert.Equal(2, Assert.Single(await Registry.GetLatestVersionsAsync(name, ["none"])).Version);
+        Assert.Empty(await Registry.GetLatestVersionsAsync(name, ["Production"]));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.GetLatestVersionsAsync(name, ["Prod"]));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetLatestVersionsAsync("missing-model"));
     }
 
     private sealed class VersionComparer : IEqualityComparer<ModelVersion>

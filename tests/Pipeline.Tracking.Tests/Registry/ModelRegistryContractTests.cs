@@ -11,7 +11,7 @@ namespace Pipeline.Tracking.Tests.Registry;
 /// so that they can share one database per class.
 /// </summary>
 public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetime
-    where TStore : class, ITrackingStore, IModelRegistry
+    where TStore : class, ITrackingStore
 {
     protected const string ArtifactRoot = "/artifacts/root";
 
@@ -19,12 +19,19 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
 
     protected TStore Store { get; private set; } = null!;
 
+    /// <summary>The registry beside <see cref="Store"/>.</summary>
+    protected IModelRegistry Registry { get; private set; } = null!;
+
     /// <summary>A store on this class's database; a second call opens another store on the same database.</summary>
     protected abstract TStore OpenStore(TimeProvider clock);
+
+    /// <summary>The model registry of <paramref name="store"/>'s database or server.</summary>
+    protected abstract IModelRegistry RegistryOf(TStore store);
 
     public virtual Task InitializeAsync()
     {
         Store = OpenStore(Clock);
+        Registry = RegistryOf(Store);
         return Task.CompletedTask;
     }
 
@@ -43,10 +50,10 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     protected async Task<string> ModelWithVersionsAsync(int versions, string prefix = "model")
     {
         var name = Unique(prefix);
-        await Store.CreateRegisteredModelAsync(name);
+        await Registry.CreateRegisteredModelAsync(name);
         for (var i = 1; i <= versions; i++)
         {
-            await Store.CreateModelVersionAsync(name, $"s3://b/{name}/{i}");
+            await Registry.CreateModelVersionAsync(name, $"s3://b/{name}/{i}");
         }
 
         return name;
@@ -57,9 +64,9 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     {
         var name = Unique("model");
 
-        var created = await Store.CreateRegisteredModelAsync(name, [new RegistryTag("team", "ml")], "first");
+        var created = await Registry.CreateRegisteredModelAsync(name, [new RegistryTag("team", "ml")], "first");
 
-        var model = await Store.GetRegisteredModelAsync(name);
+        var model = await Registry.GetRegisteredModelAsync(name);
         Assert.Equal(name, model.Name);
         Assert.Equal("first", model.Description);
         Assert.Equal("ml", model.Tags["team"]);
@@ -73,16 +80,16 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     public async Task CreateRegisteredModel_DuplicateName_ResourceAlreadyExists()
     {
         var name = Unique("model");
-        await Store.CreateRegisteredModelAsync(name);
+        await Registry.CreateRegisteredModelAsync(name);
 
-        var error = await ThrowsTracking(ErrorCode.ResourceAlreadyExists, () => Store.CreateRegisteredModelAsync(name));
+        var error = await ThrowsTracking(ErrorCode.ResourceAlreadyExists, () => Registry.CreateRegisteredModelAsync(name));
         Assert.Equal($"Registered Model (name={name}) already exists.", error.Message);
     }
 
     [StoreFact]
     public async Task CreateRegisteredModel_EmptyName_InvalidParameterValue()
     {
-        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.CreateRegisteredModelAsync(""));
+        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.CreateRegisteredModelAsync(""));
         // Over MLflow's REST API the handler's schema answers first and adds " See the API docs ...".
         Assert.StartsWith("Missing value for required parameter 'name'.", error.Message);
     }
@@ -90,7 +97,7 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     [StoreFact]
     public async Task GetRegisteredModel_Unknown_ResourceDoesNotExist()
     {
-        var error = await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetRegisteredModelAsync("nope-model"));
+        var error = await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetRegisteredModelAsync("nope-model"));
         Assert.Equal("Registered Model with name=nope-model not found", error.Message);
     }
 
@@ -98,10 +105,10 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     public async Task UpdateRegisteredModel_SetsDescriptionAndLastUpdated()
     {
         var name = Unique("model");
-        await Store.CreateRegisteredModelAsync(name);
+        await Registry.CreateRegisteredModelAsync(name);
         Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var updated = await Store.UpdateRegisteredModelAsync(name, "better");
+        var updated = await Registry.UpdateRegisteredModelAsync(name, "better");
 
         Assert.Equal("better", updated.Description);
         Assert.Equal(Clock.GetUtcNow().ToUnixTimeMilliseconds(), updated.LastUpdatedTimestamp);
@@ -112,19 +119,19 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     public async Task RenameRegisteredModel_VersionsTagsAndAliasesFollow()
     {
         var name = await ModelWithVersionsAsync(2);
-        await Store.SetRegisteredModelTagAsync(name, new RegistryTag("k", "v"));
-        await Store.SetModelVersionTagAsync(name, 2, new RegistryTag("stage", "good"));
-        await Store.SetRegisteredModelAliasAsync(name, "champion", 2);
+        await Registry.SetRegisteredModelTagAsync(name, new RegistryTag("k", "v"));
+        await Registry.SetModelVersionTagAsync(name, 2, new RegistryTag("stage", "good"));
+        await Registry.SetRegisteredModelAliasAsync(name, "champion", 2);
         var newName = Unique("renamed");
 
-        var renamed = await Store.RenameRegisteredModelAsync(name, newName);
+        var renamed = await Registry.RenameRegisteredModelAsync(name, newName);
 
         Assert.Equal(newName, renamed.Name);
         Assert.Equal("v", renamed.Tags["k"]);
-        var champion = await Store.GetModelVersionByAliasAsync(newName, "champion");
+        var champion = await Registry.GetModelVersionByAliasAsync(newName, "champion");
         Assert.Equal((newName, 2L, "good"), (champion.Name, champion.Version, champion.Tags["stage"]));
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetRegisteredModelAsync(name));
-        Assert.Equal(3, (await Store.CreateModelVersionAsync(newName, "s3://b/3")).Version);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetRegisteredModelAsync(name));
+        Assert.Equal(3, (await Registry.CreateModelVersionAsync(newName, "s3://b/3")).Version);
     }
 
     [StoreFact]
@@ -133,8 +140,8 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
         var taken = await ModelWithVersionsAsync(0);
         var name = await ModelWithVersionsAsync(1);
 
-        await ThrowsTracking(ErrorCode.ResourceAlreadyExists, () => Store.RenameRegisteredModelAsync(name, taken));
-        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.RenameRegisteredModelAsync(name, ""));
+        await ThrowsTracking(ErrorCode.ResourceAlreadyExists, () => Registry.RenameRegisteredModelAsync(name, taken));
+        var error = await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.RenameRegisteredModelAsync(name, ""));
         // Over MLflow's REST API the handler's schema answers first and adds " See the API docs ...".
         Assert.StartsWith("Missing value for required parameter 'new_name'.", error.Message);
     }
@@ -143,21 +150,21 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     public async Task DeleteRegisteredModel_RemovesVersionsTagsAliases_NameCanBeReused()
     {
         var name = await ModelWithVersionsAsync(2);
-        await Store.SetRegisteredModelTagAsync(name, new RegistryTag("k", "v"));
-        await Store.SetModelVersionTagAsync(name, 1, new RegistryTag("t", "1"));
-        await Store.SetRegisteredModelAliasAsync(name, "champion", 1);
+        await Registry.SetRegisteredModelTagAsync(name, new RegistryTag("k", "v"));
+        await Registry.SetModelVersionTagAsync(name, 1, new RegistryTag("t", "1"));
+        await Registry.SetRegisteredModelAliasAsync(name, "champion", 1);
 
-        await Store.DeleteRegisteredModelAsync(name);
+        await Registry.DeleteRegisteredModelAsync(name);
 
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetRegisteredModelAsync(name));
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.GetModelVersionAsync(name, 1));
-        Assert.Empty((await Store.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'"))).Items);
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRegisteredModelAsync(name));
-        var again = await Store.CreateRegisteredModelAsync(name);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetRegisteredModelAsync(name));
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.GetModelVersionAsync(name, 1));
+        Assert.Empty((await Registry.SearchModelVersionsAsync(new ModelVersionQuery($"name = '{name}'"))).Items);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.DeleteRegisteredModelAsync(name));
+        var again = await Registry.CreateRegisteredModelAsync(name);
         Assert.Empty(again.Tags);
         Assert.Empty(again.Aliases);
-        Assert.Equal(1, (await Store.CreateModelVersionAsync(name, "s3://new")).Version);
-        Assert.Empty((await Store.GetModelVersionAsync(name, 1)).Tags);
+        Assert.Equal(1, (await Registry.CreateModelVersionAsync(name, "s3://new")).Version);
+        Assert.Empty((await Registry.GetModelVersionAsync(name, 1)).Tags);
     }
 
     [StoreFact]
@@ -165,15 +172,15 @@ public abstract partial class ModelRegistryContractTests<TStore> : IAsyncLifetim
     {
         var name = await ModelWithVersionsAsync(0);
 
-        await Store.SetRegisteredModelTagAsync(name, new RegistryTag("k", "1"));
-        await Store.SetRegisteredModelTagAsync(name, new RegistryTag("k", "2"));
-        Assert.Equal("2", (await Store.GetRegisteredModelAsync(name)).Tags["k"]);
+        await Registry.SetRegisteredModelTagAsync(name, new RegistryTag("k", "1"));
+        await Registry.SetRegisteredModelTagAsync(name, new RegistryTag("k", "2"));
+        Assert.Equal("2", (await Registry.GetRegisteredModelAsync(name)).Tags["k"]);
 
-        await Store.DeleteRegisteredModelTagAsync(name, "k");
-        await Store.DeleteRegisteredModelTagAsync(name, "k");
-        Assert.Empty((await Store.GetRegisteredModelAsync(name)).Tags);
-        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Store.SetRegisteredModelTagAsync("missing-model", new RegistryTag("k", "v")));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SetRegisteredModelTagAsync(name, new RegistryTag("../k", "v")));
-        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Store.SetRegisteredModelTagAsync(name, new RegistryTag("k", new string('x', 5001))));
+        await Registry.DeleteRegisteredModelTagAsync(name, "k");
+        await Registry.DeleteRegisteredModelTagAsync(name, "k");
+        Assert.Empty((await Registry.GetRegisteredModelAsync(name)).Tags);
+        await ThrowsTracking(ErrorCode.ResourceDoesNotExist, () => Registry.SetRegisteredModelTagAsync("missing-model", new RegistryTag("k", "v")));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SetRegisteredModelTagAsync(name, new RegistryTag("../k", "v")));
+        await ThrowsTracking(ErrorCode.InvalidParameterValue, () => Registry.SetRegisteredModelTagAsync(name, new RegistryTag("k", new string('x', 5001))));
     }
 }

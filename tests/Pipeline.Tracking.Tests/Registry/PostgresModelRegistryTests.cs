@@ -1,3 +1,4 @@
+using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Sql;
 using Pipeline.Tracking.Tests.Stores.Infrastructure;
@@ -8,6 +9,8 @@ namespace Pipeline.Tracking.Tests.Registry;
 public sealed class PostgresModelRegistryTests(PostgresDatabaseFixture database)
     : ModelRegistryContractTests<SqlTrackingStore>, IClassFixture<PostgresDatabaseFixture>, IPostgresTests
 {
+    protected override IModelRegistry RegistryOf(SqlTrackingStore store) => new SqlModelRegistry(store);
+
     protected override SqlTrackingStore OpenStore(TimeProvider clock) =>
         new PostgresTrackingStore(database.Uri ?? "postgresql://unconfigured@127.0.0.1:1/none", ArtifactRoot, clock);
 }

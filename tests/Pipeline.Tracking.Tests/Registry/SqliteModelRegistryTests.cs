@@ -1,3 +1,4 @@
+using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Sql;
 using Pipeline.Tracking.Tests.Stores.Infrastructure;
@@ -8,6 +9,8 @@ namespace Pipeline.Tracking.Tests.Registry;
 public sealed class SqliteModelRegistryTests : ModelRegistryContractTests<SqlTrackingStore>
 {
     private readonly TempDirectory _dir = new();
+
+    protected override IModelRegistry RegistryOf(SqlTrackingStore store) => new SqlModelRegistry(store);
 
     protected override SqlTrackingStore OpenStore(TimeProvider clock) => new SqliteTrackingStore(_dir.File("mlruns.db"), ArtifactRoot, clock);
 

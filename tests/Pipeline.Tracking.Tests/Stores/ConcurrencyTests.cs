@@ -18,9 +18,9 @@ public abstract class ConcurrencyTests
     protected async Task EightProcessesLoggingMetrics_LoseNothing()
     {
         string runId;
-        await using (var setup = (SqlTrackingStore)TrackingStoreRegistry.CreateDefault().Open(StoreUri, ArtifactRoot))
+        await using (var setup = Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open(StoreUri, ArtifactRoot))
         {
-            runId = (await setup.CreateRunAsync("0", "load", 1, [], "load-test")).Info.RunId;
+            runId = (await setup.Store.CreateRunAsync("0", "load", 1, [], "load-test")).Info.RunId;
         }
 
         var startAt = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds().ToString();
@@ -33,7 +33,7 @@ public abstract class ConcurrencyTests
             Assert.DoesNotContain("locked", result.Error, StringComparison.OrdinalIgnoreCase);
         }
 
-        await using var store = TrackingStoreRegistry.CreateDefault().Open(StoreUri, ArtifactRoot);
+        await using var store = Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open(StoreUri, ArtifactRoot).Store;
         var history = await store.GetMetricHistoryAsync(runId, "load");
         Assert.Equal(Workers * MetricsPerWorker, history.Count);
         // History comes in time order, and the workers' writes interleave in time: compare the steps as a set.
@@ -47,7 +47,7 @@ public abstract class ConcurrencyTests
         var startAt = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds().ToString();
         var results = await LoadWorker.RunAllAsync(Enumerable.Range(0, 6).Select(_ => new[] { "migrate", StoreUri, ArtifactRoot, startAt }));
 
-        await using var store = (SqlTrackingStore)TrackingStoreRegistry.CreateDefault().Open(StoreUri, ArtifactRoot);
+        await using var store = (SqlTrackingStore)Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open(StoreUri, ArtifactRoot).Store;
         foreach (var result in results)
         {
             Assert.True(result.ExitCode == 0, $"worker failed ({result.ExitCode}): {result.Error}");

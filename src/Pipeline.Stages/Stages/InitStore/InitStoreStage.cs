@@ -1,4 +1,5 @@
 using Pipeline.Stages.Running;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;

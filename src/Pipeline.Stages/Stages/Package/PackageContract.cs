@@ -25,8 +25,7 @@ internal sealed class PackageContract : StageContract<PackageUpstream>
     /// <inheritdoc/>
     protected override async Task<PackageUpstream> ReadUpstreamAsync(StageContext context, CancellationToken ct)
     {
-        if (context.Store is not IModelRegistry registry)
-            throw new PipelineException($"Package: the tracking store {context.Location.TrackingUri} has no model registry.");
+        var registry = context.Registry;
         var selected = await SelectedModel.FindAsync(context, ct);
         var evaluation = await selected.Locator.RequireLatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, StageName.Evaluate, ct);
         return new PackageUpstream(registry, selected, evaluation);

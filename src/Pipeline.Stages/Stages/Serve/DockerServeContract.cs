@@ -36,7 +36,6 @@ internal sealed class DockerServeContract : StageContract<PipelineRunUpstream>
         return StageResult.Succeeded(Name, $"{output.ModelUri} at {outputs["url"]} ({output.Mode})", outputs);
     }
 
-    /// <summary>The store's model registry; a store without one cannot serve a registered model.</summary>
-    internal static IModelRegistry Registry(StageContext context) => context.Store as IModelRegistry
-        ?? throw new PipelineException($"The tracking store {context.Location.TrackingUri} has no model registry.");
+    /// <summary>The model registry beside the store, from the composition root.</summary>
+    internal static IModelRegistry Registry(StageContext context) => context.Registry;
 }

@@ -5,16 +5,19 @@ using Pipeline.Tracking.Registry;
 namespace Pipeline.Tracking.Stores.Rest;
 
 /// <summary>
-/// The tracking store and model registry contracts over MLflow's REST API (<c>/api/2.0/mlflow/...</c>) of any server
+/// The tracking store contract over MLflow's REST API (<c>/api/2.0/mlflow/...</c>) of any server
 /// that speaks it: ours or MLflow's own. Opened for <c>http://</c> and <c>https://</c> tracking URIs by
-/// <see cref="TrackingStoreRegistry.CreateDefault"/>. One keep-alive HTTP client per store; requests are retried with
+/// <see cref="Composition.TrackingComposition.CreateDefault"/>. One keep-alive HTTP client per store; requests are retried with
 /// backoff on 429/5xx and timeouts (<see cref="RestTrackingStoreOptions"/>); server errors come back as
 /// <see cref="TrackingException"/> with the server's error code and message.
 /// </summary>
-public sealed partial class RestTrackingStore : ITrackingStore, IModelRegistry
+public sealed partial class RestTrackingStore : ITrackingStore
 {
     private const string Api = "api/2.0/mlflow/";
     private readonly MlflowHttpClient _client;
+
+    /// <summary>The HTTP client, shared with the <see cref="RestModelRegistry"/> on the same server.</summary>
+    internal MlflowHttpClient Client => _client;
 
     /// <summary>A store for the server at <paramref name="trackingUri"/> (e.g. <c>http://127.0.0.1:5000</c>, a path prefix allowed).</summary>
     /// <param name="trackingUri">The server's base URI.</param>
@@ -144,16 +147,16 @@ public sealed partial class RestTrackingStore : ITrackingStore, IModelRegistry
     private Task<JsonDocument> GetAsync(string endpoint, string query, CancellationToken ct) =>
         _client.SendAsync(HttpMethod.Get, Api + endpoint, null, query, ct);
 
-    private static string? NextPageToken(JsonDocument doc) =>
+    internal static string? NextPageToken(JsonDocument doc) =>
         MlflowJsonReader.String(doc.RootElement, "next_page_token") is { Length: > 0 } token ? token : null;
 
-    private static void WriteIfNotNull(Utf8JsonWriter w, string name, string? value)
+    internal static void WriteIfNotNull(Utf8JsonWriter w, string name, string? value)
     {
         if (value is not null)
             w.WriteString(name, value);
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string>? values)
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string>? values)
     {
         if (values is null || values.Count == 0)
             return;
@@ -163,6 +166,6 @@ public sealed partial class RestTrackingStore : ITrackingStore, IModelRegistry
         w.WriteEndArray();
     }
 
-    private static TrackingException Malformed(string field) =>
+    internal static TrackingException Malformed(string field) =>
         new(ErrorCode.InternalError, $"The tracking server's answer has no '{field}'");
 }

@@ -82,7 +82,7 @@ public abstract partial class SqlTrackingStore
         new(r.GetString(first), r.GetBoolean(first + 4) ? double.NaN : r.GetDouble(first + 1),
             r.IsDBNull(first + 2) ? 0 : r.GetInt64(first + 2), r.GetInt64(first + 3));
 
-    private static async Task ForEachRowAsync(DbConnection connection, DbTransaction? transaction, string sql, (string, object?)[] binds,
+    internal static async Task ForEachRowAsync(DbConnection connection, DbTransaction? transaction, string sql, (string, object?)[] binds,
         Action<DbDataReader> onRow, CancellationToken ct)
     {
         await using var command = Sql.Command(connection, transaction, sql, binds);
@@ -93,7 +93,7 @@ public abstract partial class SqlTrackingStore
         }
     }
 
-    private static List<T> Bucket<T>(Dictionary<string, List<T>> map, string key)
+    internal static List<T> Bucket<T>(Dictionary<string, List<T>> map, string key)
     {
         if (!map.TryGetValue(key, out var list))
         {

@@ -96,13 +96,17 @@ public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedS
     /// <summary>Runs before a run search on its connection, outside its transaction (PostgreSQL: first statistics).</summary>
     private protected virtual Task BeforeSearchAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
-    private protected async Task<DbConnection> OpenAsync(CancellationToken ct)
+    /// <summary>The SQL differences of this database, shared with <see cref="SqlModelRegistry"/>.</summary>
+    internal SqlDialect Dialect => _dialect;
+
+    /// <summary>Opens a connection after making sure the schema is current; shared with <see cref="SqlModelRegistry"/>.</summary>
+    internal async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         await InitializeAsync(ct).ConfigureAwait(false);
         return await OpenConnectionCoreAsync(ct).ConfigureAwait(false);
     }
 
-    private long Now() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+    internal long Now() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     private string ExperimentArtifactLocation(long experimentId) =>
         Artifacts.ArtifactUri.Parse(DefaultArtifactRoot).Append(experimentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();

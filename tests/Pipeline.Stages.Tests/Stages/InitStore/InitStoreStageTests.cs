@@ -1,6 +1,7 @@
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Stages.InitStore;
 using Pipeline.Stages.Tests.EndToEnd;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Tests.Stages.InitStore;

@@ -3,7 +3,7 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
-public abstract partial class SqlTrackingStore
+public sealed partial class SqlModelRegistry
 {
     private static readonly Dictionary<string, string> ModelOrderColumns = new(StringComparer.Ordinal)
     {

@@ -2,7 +2,7 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
-public abstract partial class SqlTrackingStore
+public sealed partial class SqlModelRegistry
 {
     /// <inheritdoc />
     public async Task<ModelVersion> TransitionModelVersionStageAsync(string name, long version, string stage, bool archiveExistingVersions = false,

@@ -1,30 +1,10 @@
 using Pipeline.Tracking.Stores;
-using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
 namespace Pipeline.Tracking.Tests.Stores;
 
-public sealed class TrackingStoreRegistryTests
+/// <summary>How store URIs are read: SQLite paths as SQLAlchemy reads them, PostgreSQL URIs, redaction.</summary>
+public sealed class StoreUriTests
 {
-    [Fact]
-    public void Open_UnknownScheme_ErrorListsKnownSchemes()
-    {
-        var error = Assert.Throws<TrackingException>(() => TrackingStoreRegistry.CreateDefault().Open("mongodb://x/y", "/root"));
-
-        Assert.Equal(ErrorCode.InvalidParameterValue, error.Code);
-        Assert.Contains("'mongodb'", error.Message);
-        Assert.Contains("postgres, postgresql, sqlite", error.Message);
-    }
-
-    [Fact]
-    public async Task Open_SqliteUri_OpensSqliteStoreAtThatPath()
-    {
-        using var dir = new TempDirectory();
-
-        await using var store = TrackingStoreRegistry.CreateDefault().Open("sqlite:///" + dir.File("a.db"), "/root");
-
-        Assert.Equal(dir.File("a.db"), Assert.IsType<SqliteTrackingStore>(store).DatabasePath);
-    }
-
     [Theory]
     [InlineData("sqlite:///mlruns.db", "mlruns.db")]
     [InlineData("sqlite:////abs/path/mlruns.db", "/abs/path/mlruns.db")]

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Registry;
+using static Pipeline.Tracking.Stores.Rest.RestTrackingStore;
 
 namespace Pipeline.Tracking.Stores.Rest;
 
-public sealed partial class RestTrackingStore
+public sealed partial class RestModelRegistry
 {
     /// <inheritdoc />
     public async Task<RegisteredModel> CreateRegisteredModelAsync(string name, IReadOnlyList<RegistryTag>? tags = null, string? description = null, CancellationToken ct = default)

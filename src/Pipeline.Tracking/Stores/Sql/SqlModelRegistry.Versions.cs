@@ -3,7 +3,7 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
-public abstract partial class SqlTrackingStore
+public sealed partial class SqlModelRegistry
 {
     /// <summary>As MLflow: a version-number collision (only possible if the row lock is bypassed) is retried this often.</summary>
     private const int CreateModelVersionAttempts = 3;
@@ -68,7 +68,7 @@ public abstract partial class SqlTrackingStore
     {
         try
         {
-            var version = await new ModelUriResolver(this, this).FindVersionAsync(ModelUri.Parse(source), ct).ConfigureAwait(false);
+            var version = await new ModelUriResolver(this, _store).FindVersionAsync(ModelUri.Parse(source), ct).ConfigureAwait(false);
             return await GetModelVersionDownloadUriAsync(version.Name, version.Version, ct).ConfigureAwait(false);
         }
         catch (TrackingException e)

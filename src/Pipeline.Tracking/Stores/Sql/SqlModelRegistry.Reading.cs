@@ -3,7 +3,7 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
-public abstract partial class SqlTrackingStore
+public sealed partial class SqlModelRegistry
 {
     private const string VersionColumns =
         "mv.name, mv.version, mv.creation_time, mv.last_updated_time, mv.description, mv.user_id, mv.current_stage, mv.source, mv.run_id, mv.run_link, mv.status, mv.status_message";
@@ -35,7 +35,7 @@ public abstract partial class SqlTrackingStore
             await ForEachRowAsync(connection, transaction, $"SELECT name, key, value FROM registered_model_tags WHERE name IN ({list})", binds,
                 r => Map(tags, r.GetString(0))[r.GetString(1)] = r.NullableString(2) ?? "", ct).ConfigureAwait(false);
             await ForEachRowAsync(connection, transaction, $"SELECT name, alias, version FROM registered_model_aliases WHERE name IN ({list}) ORDER BY alias", binds,
-                r => Bucket(aliases, r.GetString(0)).Add(new RegisteredModelAlias(r.GetString(1), Convert.ToInt64(r.GetValue(2)))), ct).ConfigureAwait(false);
+                r => SqlTrackingStore.Bucket(aliases, r.GetString(0)).Add(new RegisteredModelAlias(r.GetString(1), Convert.ToInt64(r.GetValue(2)))), ct).ConfigureAwait(false);
         }
 
         var latest = (await ReadLatestVersionsAsync(connection, transaction, names, ct).ConfigureAwait(false)).ToLookup(v => v.Name, StringComparer.Ordinal);

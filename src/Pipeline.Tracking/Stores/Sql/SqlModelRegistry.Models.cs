@@ -3,8 +3,7 @@ using Pipeline.Tracking.Registry;
 
 namespace Pipeline.Tracking.Stores.Sql;
 
-/// <summary>The model registry over the same database and connections as the tracking tables (migration 2).</summary>
-public abstract partial class SqlTrackingStore : IModelRegistry
+public sealed partial class SqlModelRegistry
 {
     /// <inheritdoc />
     public async Task<RegisteredModel> CreateRegisteredModelAsync(string name, IReadOnlyList<RegistryTag>? tags = null, string? description = null, CancellationToken ct = default)
