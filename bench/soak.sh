@@ -2,7 +2,9 @@
 # Scoring-server soak: DURATION seconds (default 600) of mixed traffic on 127.0.0.1 against the published server,
 # sampling its RSS every SAMPLE seconds, then 20 s idle. Prints the request counts per kind and status, the RSS band
 # after the warm-up (WARMUP seconds, default 60) and the idle RSS, and fails (exit 1) when the band is wider than
-# BAND_MB (default 200) or the idle RSS is above the band's top.
+# BAND_MB (default 400: the sawtooth between collections of the 20,000-row batches is 200-250 MB on 2 cores), when the
+# last third of the run peaks more than 10% above the earlier peak (growth), or when idle RSS is not back within 50 MB
+# of the band's bottom.
 # Traffic, in parallel: 4 clients of one-row JSON, 1 of 100-row JSON, 1 of 20,000-row CSV (about 1.8 MB, gated as
 # large), 1 sending a 150,000-row CSV (over the default 100,000-row limit: must be 413) every 5 s.
 # Usage: bench/soak.sh <model directory> [port]       (DURATION=120 bench/soak.sh ... for a shorter run)
@@ -13,18 +15,20 @@ port=${2:-5098}
 duration=${DURATION:-600}
 warmup=${WARMUP:-60}
 sample=${SAMPLE:-5}
-band_mb=${BAND_MB:-200}
+band_mb=${BAND_MB:-400}
 work=$(mktemp -d)
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 publish=.cache/pipeline/bench-publish
-stamp=$(find src/Pipeline.Serving src/Pipeline.Ml src/Pipeline.Tracking -name '*.cs' -newer "$publish/Pipeline.Serving" 2>/dev/null | head -1 || true)
-if [ ! -x "$publish/Pipeline.Serving" ] || [ -n "$stamp" ]; then
+# Republish when a source of the server changed since the last publish (the stamp; the apphost keeps the SDK's time).
+changed=$(find src/Pipeline.Serving src/Pipeline.Ml src/Pipeline.Tracking -name '*.cs' -newer "$publish/.soak-stamp" 2>/dev/null | head -1 || true)
+if [ ! -x "$publish/Pipeline.Serving" ] || [ ! -f "$publish/.soak-stamp" ] || [ -n "$changed" ]; then
   echo "soak: publishing the server (Release, self-contained)" >&2
   dotnet publish src/Pipeline.Serving/Pipeline.Serving.csproj -c Release -r linux-x64 --self-contained \
     -p:InvariantGlobalization=true -o "$publish" -nologo -v quiet -clp:ErrorsOnly
+  touch "$publish/.soak-stamp"
 fi
 
 Logging__LogLevel__Default=Warning "$publish/Pipeline.Serving" --model "$model" --port "$port" >"$work/server.log" 2>&1 &
@@ -78,6 +82,10 @@ print(f"  RSS peak {max(m for _, m in samples):.0f} MB; after {warmup:.0f} s war
 print("  RSS over time (s: MB): " + ", ".join(f"{t:.0f}: {m:.0f}" for t, m in samples[:: max(1, len(samples) // 20)]))
 bad = [k for k in counts if k[0] == "over_limit_csv_150k" and k[1] != 413] + [k for k in counts if k[0] != "over_limit_csv_150k" and k[1] != 200]
 if bad: print(f"soak: unexpected answers: {bad}"); sys.exit(1)
-if high - low > band_mb or idle > high: print("soak: RSS not flat within the band"); sys.exit(1)
+third = [m for (t, m) in samples if t >= duration * 2 / 3]
+earlier = [m for (t, m) in samples if warmup <= t < duration * 2 / 3] or steady
+growing = bool(third) and max(third) > 1.1 * max(earlier)
+print(f"  peak in the last third {max(third) if third else 0:.0f} MB vs {max(earlier):.0f} MB before: {'growing' if growing else 'no growth'}")
+if high - low > band_mb or growing or idle > low + 50: print("soak: RSS not flat within the band"); sys.exit(1)
 print("soak: RSS flat within the band")
 PY

@@ -21,22 +21,26 @@ internal static class ServerCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => defaults.Port };
         var token = new Option<string?>("--auth-token") { Description = $"Require this bearer token (or basic password) on every request but /health; env {TrackingServerArguments.AuthTokenVariable}." };
         var quiet = new Option<bool>("--no-request-log") { Description = "Do not log one line per request." };
-        var command = new Command("server", "Run the MLflow-compatible tracking server.") { backend, destination, root, noServe, host, port, token, quiet };
+        var maxUpload = new Option<string?>("--max-artifact-upload-size") { Description = "Largest file one artifact upload may be (bytes, or 512M, 2G; 0 for no limit; default 1G): larger ones get 413." };
+        var command = new Command("server", "Run the MLflow-compatible tracking server.") { backend, destination, root, noServe, host, port, token, quiet, maxUpload };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new TrackingServerOptions
-            {
-                BackendStoreUri = parse.GetValue(backend)!,
-                ArtifactsDestination = parse.GetValue(destination)!,
-                DefaultArtifactRoot = parse.GetValue(root),
-                ServeArtifacts = !parse.GetValue(noServe),
-                Host = parse.GetValue(host)!,
-                Port = parse.GetValue(port),
-                AuthToken = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TrackingServerArguments.AuthTokenVariable),
-                LogRequests = !parse.GetValue(quiet),
-            };
             try
             {
+                var options = new TrackingServerOptions
+                {
+                    BackendStoreUri = parse.GetValue(backend)!,
+                    ArtifactsDestination = parse.GetValue(destination)!,
+                    DefaultArtifactRoot = parse.GetValue(root),
+                    ServeArtifacts = !parse.GetValue(noServe),
+                    Host = parse.GetValue(host)!,
+                    Port = parse.GetValue(port),
+                    AuthToken = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TrackingServerArguments.AuthTokenVariable),
+                    LogRequests = !parse.GetValue(quiet),
+                    MaxArtifactUploadBytes = parse.GetValue(maxUpload) is { } size
+                        ? ByteSize.Parse(size, "--max-artifact-upload-size")
+                        : TrackingServerOptions.DefaultMaxArtifactUploadBytes,
+                };
                 await using var server = await TrackingServerHost.StartAsync(options, ct: ct);
                 Console.WriteLine($"Tracking server listening on {server.BaseUri}");
                 await server.WaitForShutdownAsync(ct);

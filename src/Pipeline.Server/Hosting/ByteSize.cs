@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Pipeline.Server.Hosting;
 
 /// <summary>Reads a size option: bytes, or a number with <c>K</c>, <c>M</c>, <c>G</c> (powers of 1024, optional <c>B</c>/<c>iB</c>).</summary>
-internal static class ByteSize
+public static class ByteSize
 {
+    /// <summary>The size <paramref name="text"/> names; a bad one throws <see cref="TrackingServerStartupException"/> naming <paramref name="option"/>.</summary>
     public static long Parse(string text, string option)
     {
         var trimmed = text.Trim();
