@@ -33,7 +33,7 @@ internal static class RunPage
         Row(html, "Ended", HtmlBuilder.Time(info.EndTime));
         Row(html, "Artifact URI", info.ArtifactUri);
         if (run.Data.Tag(SystemTags.ParentRunId) is { } parent)
-            html.Raw("<tr><th>Parent run</th><td>").Link($"/runs/{HtmlBuilder.Query(parent)}", parent).Raw("</td></tr>");
+            html.Raw("<tr id=\"parent-run\"><th>Parent run</th><td>").Link($"/runs/{HtmlBuilder.Query(parent)}", parent).Raw("</td></tr>");
         html.Raw("</tbody></table>");
         RunEditing.WriteActions(html, run);
         RunEditing.WriteNote(html, run);

@@ -133,7 +133,7 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<svg id=\"parallel\"", html, StringComparison.Ordinal);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(html, "class=\"run-line\"").Count);
-        Assert.Contains("<tr class=\"param diff\"><th>C</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"param diff\"><th scope=\"row\">C</th>", html, StringComparison.Ordinal);
     }
 
     [Fact]
