@@ -23,7 +23,7 @@ internal static class DashboardStyle
         .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         #runs th.name,#runs td.name{position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #dde1e8}
         #runs thead th.name{background:#eef1f6;z-index:2}#runs tr.winner td{background:#eefaf0}#runs tr.winner td.name{background:#eefaf0}
-        #runs th.group{text-align:center;background:#e3e8f1}#runs th.selection,#runs td[data-key].sel{background:#fff4cc}
+        #runs th.group{text-align:left;background:#e3e8f1}#runs th.selection,#runs td[data-key].sel{background:#fff4cc}
         #runs td.text{max-width:16em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
         .badge{display:inline-block;background:#1e7b34;color:#fff;border-radius:.6em;padding:0 .45em;font-size:.85em;font-weight:600}
         button.toggle{border:0;background:none;cursor:pointer;font-size:1em;padding:0 .2em;color:#1d2330}
