@@ -1,4 +1,4 @@
-using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.PrepareData;
 
 namespace Pipeline.Stages.Tests.Stages;
 
