@@ -25,10 +25,10 @@ await runBrowserCheck("dashboard", url => url.startsWith(origin), "the server", 
   result.before = await rows();
 
   // Sort by the first metric column, ascending then descending; trials are siblings, so their order shows it.
-  const key = await page.$eval("#runs thead th.metric", th => th.dataset.key);
+  const key = await page.$eval("#runs thead tr.columns th.metric", th => th.dataset.key);
   result.sortedBy = key;
   const trialValues = async () => {
-    const index = await page.$$eval("#runs thead th", (ths, k) => ths.findIndex(th => th.dataset.key === k), key);
+    const index = await page.$$eval("#runs thead tr.columns th", (ths, k) => ths.findIndex(th => th.dataset.key === k), key);
     return page.$$eval("#runs tbody tr[data-depth='1']", (trs, i) => trs.map(r => parseFloat(r.cells[i].textContent)), index);
   };
   await visit(() => page.click(`#runs thead th[data-key="${key}"] a`));
@@ -45,7 +45,7 @@ await runBrowserCheck("dashboard", url => url.startsWith(origin), "the server", 
   await page.fill("#filter", "params.kernel = 'rbf'");
   await visit(() => page.click("#apply-filter"));
   result.filtered = await rows();
-  const kernels = await page.$$eval("#runs thead th", ths => ths.findIndex(th => th.dataset.key === "params.kernel"))
+  const kernels = await page.$$eval("#runs thead tr.columns th", ths => ths.findIndex(th => th.dataset.key === "params.kernel"))
     .then(i => page.$$eval("#runs tbody tr", (trs, i) => trs.map(r => r.cells[i].textContent), i));
   if (result.filtered.length === 0 || result.filtered.length >= result.before.length) problems.push(`the filter did not narrow the table: ${result.before.length} -> ${result.filtered.length}`);
   if (kernels.some(k => k !== "rbf")) problems.push(`filtered rows include kernels ${kernels}`);
@@ -67,7 +67,7 @@ await runBrowserCheck("dashboard", url => url.startsWith(origin), "the server", 
   await visit(() => page.click("#compare-table thead a"));
   result.runCharts = await page.$$eval("#metric-charts svg polyline", lines => lines.length);
   if (result.runCharts === 0) problems.push("the run page drew no metric chart");
-  const parent = await page.$eval("#info a[href^='/runs/']", a => a.getAttribute("href")).catch(() => null);
+  const parent = await page.$eval("#parent-run a", a => a.getAttribute("href")).catch(() => null);
   if (parent) {
     await visit(() => page.goto(`${origin}${parent}?path=plots`));
     result.images = await page.$$eval("img.preview", images => images.map(i => ({ alt: i.alt, ok: i.complete && i.naturalWidth > 0 })));

@@ -13,8 +13,9 @@ import { join } from "node:path";
  * @param {string} ownPlace      how problems name that place ("the file", "the server")
  * @param {object} result        what the check reports; consoleErrors and externalRequests are added
  * @param {(page, result, problems: string[]) => Promise<void>} check
+ * @param {object} contextOptions  extra Playwright context options (viewport, httpCredentials)
  */
-export async function runBrowserCheck(name, isOwn, ownPlace, result, check) {
+export async function runBrowserCheck(name, isOwn, ownPlace, result, check, contextOptions = {}) {
   const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   const userDataDir = await mkdtemp(join(tmpdir(), `${name}-chromium-`));
   const problems = [];
@@ -28,6 +29,7 @@ export async function runBrowserCheck(name, isOwn, ownPlace, result, check) {
       viewport: { width: 1280, height: 900 },
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      ...contextOptions,
     });
     const page = context.pages()[0] ?? await context.newPage();
     page.on("console", message => { if (message.type() === "error") result.consoleErrors.push(message.text()); });

@@ -7,7 +7,8 @@ public sealed partial class ModelPlotter
 {
     /// <summary>
     /// Confusion matrix heat map with the count in every cell, for two or more classes: rows are the
-    /// actual class (top to bottom), columns the predicted class (left to right).
+    /// actual class (top to bottom), columns the predicted class (left to right), as scikit-learn's
+    /// <c>ConfusionMatrixDisplay</c> and MLflow draw it, in matplotlib's <c>Blues</c> sense: the more, the darker.
     /// </summary>
     /// <param name="counts">counts[actual, predicted]; square, one row per label.</param>
     /// <param name="labels">Class labels, in index order.</param>
@@ -35,7 +36,8 @@ public sealed partial class ModelPlotter
                 max = Math.Max(max, counts[i, j]);
             }
         var heat = plot.Add.Heatmap(values);
-        heat.Colormap = new ScottPlot.Colormaps.Blues();
+        // ScottPlot's Blues runs dark (0) to white (max), the reverse of matplotlib's: reversed, the diagonal is dark.
+        heat.Colormap = new ReversedColormap(new ScottPlot.Colormaps.Blues());
         // Cells centred on integer coordinates: column j at x = j, row i at y = n - 1 - i (row 0 on top).
         heat.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Add.ColorBar(heat);
@@ -46,13 +48,19 @@ public sealed partial class ModelPlotter
                 var text = plot.Add.Text(counts[i, j].ToString(CultureInfo.InvariantCulture), j, n - 1 - i);
                 text.LabelFontSize = fontSize;
                 text.LabelAlignment = Alignment.MiddleCenter;
-                // ScottPlot's Blues runs from dark (0) to white (max): dark text on the light, high cells.
-                text.LabelFontColor = counts[i, j] > max / 2.0 ? Colors.Black : Colors.White;
+                // White on the dark, high cells; black on the light ones (matplotlib's rule, at half the maximum).
+                text.LabelFontColor = counts[i, j] > max / 2.0 ? Colors.White : Colors.Black;
             }
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels.ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             positions, Enumerable.Range(0, n).Select(i => labels[n - 1 - i]).ToArray());
+        // Class names must be readable at the report's size: ScottPlot's default ticks are 12 px.
+        float tickSize = n <= 10 ? 16 : 11;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = tickSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = tickSize;
+        plot.Axes.Bottom.Label.FontSize = 16;
+        plot.Axes.Left.Label.FontSize = 16;
         plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         return Save(plot, path);
     }

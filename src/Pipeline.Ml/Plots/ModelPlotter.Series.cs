@@ -30,6 +30,8 @@ public sealed partial class ModelPlotter
         }, Alignment.UpperRight, yMax: Math.Max(1.1, top * 1.05));
     }
 
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
     private string Series(
         string title, string xLabel, string yLabel, IReadOnlyList<LabeledCurve> curves, string path,
         Action<Plot>? reference, Alignment legend, bool markers = false, double yMax = 1.02)
@@ -43,6 +45,9 @@ public sealed partial class ModelPlotter
         {
             var s = Curve(plot, curves[i].Points, curves[i].Label);
             s.Color = palette.GetColor(i);
+            // Colour alone fails where curves coincide (one hides another) and for colour-blind readers: vary the dash too.
+            s.LinePattern = Patterns[i % Patterns.Length];
+            s.LineWidth = i == 0 ? 2.5f : 2;
             if (markers) s.MarkerSize = 7;
         }
 

@@ -8,9 +8,11 @@ namespace Pipeline.Server.Dashboard;
 
 /// <summary>
 /// <c>/compare?runs=a,b,c</c> (also repeated <c>runs=</c>, as the runs table's checkboxes send it; at most 100 runs):
-/// a side-by-side table with differing values marked, a parallel-coordinates plot of the params against <c>metric</c>
-/// (default: the metric named in the <c>pipeline.selected_by</c> tag of a run or its parent, else the first key), and a history chart per
-/// metric with a line per run (the first 8 metrics; a bar per run for a metric each run logged once).
+/// a side-by-side table of the rows whose values differ (the rest behind a toggle), a parallel-coordinates plot of the
+/// params against <c>metric</c> (default: the metric named in the <c>pipeline.selected_by</c> tag of a run or its parent,
+/// else the first key), a scatter of that metric against param <c>x</c> (default: the first numeric param that differs),
+/// and a chart per metric (the first 8, the chosen metric first): a line per run, or a bar per run on a zoomed axis for
+/// a metric each run logged once.
 /// </summary>
 internal static class ComparePage
 {
@@ -35,10 +37,17 @@ internal static class ComparePage
         var metric = http.QueryValue("metric") ?? await DefaultMetricAsync(store, runs, metricKeys, http.RequestAborted);
         if (metric is not null && !metricKeys.Contains(metric))
             throw new TrackingException(ErrorCode.InvalidParameterValue, $"None of the compared runs has metric '{metric}'.");
+        // The metric runs are judged by comes first in the table and the charts.
+        if (metric is not null && metricKeys.Remove(metric))
+            metricKeys.Insert(0, metric);
+        var varying = paramKeys.Where(k => runs.Select(r => r.Data.Param(k)).Distinct(StringComparer.Ordinal).Count() > 1).ToList();
+        var xParam = http.QueryValue("x") ?? varying.FirstOrDefault(k => runs.All(r => r.Data.Param(k) is null || double.TryParse(r.Data.Param(k), System.Globalization.CultureInfo.InvariantCulture, out _))) ?? varying.FirstOrDefault();
+        if (xParam is not null && !paramKeys.Contains(xParam))
+            throw new TrackingException(ErrorCode.InvalidParameterValue, $"None of the compared runs has param '{xParam}'.");
 
         var html = new HtmlBuilder().Element("h1", $"Comparing {runs.Count} runs");
         CompareTable.Write(html, runs, paramKeys, metricKeys);
-        html.Element("h2", "Parallel coordinates");
+        html.Element("h2", "Parameters against a metric");
         if (metric is null)
         {
             html.Element("p", "The runs have no metrics to plot against.", "class=\"muted\"");
@@ -46,11 +55,22 @@ internal static class ComparePage
         else
         {
             html.Raw("<form method=\"get\" action=\"/compare\" id=\"metric-choice\"><input type=\"hidden\" name=\"runs\" value=\"")
-                .Text(string.Join(',', ids)).Raw("\"><label>Metric <select name=\"metric\">");
+                .Text(string.Join(',', ids)).Raw("\"><label>Metric (colour and last axis) <select name=\"metric\">");
             foreach (var key in metricKeys)
                 html.Raw(key == metric ? "<option selected>" : "<option>").Text(key).Raw("</option>");
-            html.Raw("</select></label> <button type=\"submit\">Plot</button></form>");
-            html.Raw("<div class=\"scroll\">").Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric)).Raw("</div>");
+            html.Raw("</select></label> ");
+            if (xParam is not null)
+            {
+                html.Raw("<label>Scatter against <select name=\"x\">");
+                foreach (var key in paramKeys)
+                    html.Raw(key == xParam ? "<option selected>" : "<option>").Text(key).Raw("</option>");
+                html.Raw("</select></label> ");
+            }
+
+            html.Raw("<button type=\"submit\">Plot</button></form>");
+            html.Raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Parallel coordinates\">").Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric)).Raw("</div>");
+            if (xParam is not null)
+                html.Raw(ScatterSvg.Render(runs, xParam, metric));
         }
 
         html.Element("h2", "Metric charts").Raw("<div class=\"charts\">");

@@ -7,7 +7,8 @@ namespace Pipeline.Server.Dashboard;
 
 /// <summary>
 /// The web dashboard: server-rendered HTML pages at <c>/</c> (experiments), <c>/experiments/{id}</c> (runs table),
-/// <c>/runs/{id}</c> (one run), <c>/compare?runs=a,b</c> and <c>/models</c>. Unknown ids answer a 404 page, bad input
+/// <c>/runs/{id}</c> (one run), <c>/compare?runs=a,b</c>, <c>/models</c> and
+/// <c>/models/{name}/versions/{version}</c>, plus the one script they share. Unknown ids answer a 404 page, bad input
 /// (an invalid filter or order) a 400 page with the parser's message; nothing is a JSON error here.
 /// </summary>
 public static class DashboardEndpoints
@@ -21,6 +22,8 @@ public static class DashboardEndpoints
         routes.MapGet("/runs/{id}/artifact", Page(ArtifactFile.ServeAsync));
         routes.MapGet("/compare", Page(ComparePage.RenderAsync));
         routes.MapGet("/models", Page(ModelsPage.RenderAsync));
+        routes.MapGet("/models/{name}/versions/{version}", Page(ModelVersionPage.RenderAsync));
+        routes.MapGet(DashboardScript.Path, DashboardScript.ServeAsync);
         return routes;
     }
 

@@ -57,7 +57,9 @@ internal static class RunArtifactsSection
             }
 
             var href = $"{runPath}/artifact?path={HtmlBuilder.Query(relative)}";
-            html.Link(href, name);
+            // The name opens the preview on this page (text, JSON, CSV, MLmodel); "raw" is the file itself.
+            var view = folder.Length == 0 ? $"{runPath}?file={HtmlBuilder.Query(relative)}#preview" : $"{runPath}?path={HtmlBuilder.Query(folder)}&file={HtmlBuilder.Query(relative)}#preview";
+            html.Link(view, name).Raw(" <span class=\"muted\">(").Link(href, "raw", $"aria-label=\"raw file {HtmlBuilder.Attr(name)}\"").Raw(")</span>");
             if (relative.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && previews++ < MaxPreviews)
                 html.Raw("<img class=\"preview\" loading=\"lazy\" src=\"").Text(href).Raw("\" alt=\"").Text(name).Raw("\">");
             html.Raw("</td><td class=\"num\">").Text(entry.FileSize is { } size ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size:N0} B") : "").Raw("</td></tr>");

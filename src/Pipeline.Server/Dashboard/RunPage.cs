@@ -24,7 +24,7 @@ internal static class RunPage
         if (info.LifecycleStage == LifecycleStage.Deleted)
             html.Element("p", "This run is deleted: searches and the runs table leave it out until it is restored.", "class=\"error\" id=\"deleted\"");
         html.Raw("<table id=\"info\"><tbody>");
-        Row(html, "Run ID", info.RunId);
+        html.Raw("<tr><th>Run ID</th><td>").Link($"/runs/{HtmlBuilder.Query(info.RunId)}", info.RunId).Raw("</td></tr>");
         html.Raw("<tr><th>Experiment</th><td>").Link($"/experiments/{HtmlBuilder.Query(experiment.ExperimentId)}", experiment.Name).Raw("</td></tr>");
         Row(html, "Status", info.Status.ToMlflowName());
         Row(html, "Lifecycle stage", info.LifecycleStage.ToMlflowName());
@@ -33,8 +33,11 @@ internal static class RunPage
         Row(html, "Ended", HtmlBuilder.Time(info.EndTime));
         Row(html, "Artifact URI", info.ArtifactUri);
         if (run.Data.Tag(SystemTags.ParentRunId) is { } parent)
-            html.Raw("<tr><th>Parent run</th><td>").Link($"/runs/{HtmlBuilder.Query(parent)}", parent).Raw("</td></tr>");
+            html.Raw("<tr id=\"parent-run\"><th>Parent run</th><td>").Link($"/runs/{HtmlBuilder.Query(parent)}", parent).Raw("</td></tr>");
         html.Raw("</tbody></table>");
+        RunEditing.WriteActions(html, run);
+        RunEditing.WriteNote(html, run);
+        await RegisteredVersions.WriteAsync(html, http, info.RunId);
 
         var children = await store.SearchRunsAsync(
             new RunQuery([info.ExperimentId], $"tags.`{SystemTags.ParentRunId}` = '{info.RunId}'", MaxResults: 100), http.RequestAborted);
@@ -66,7 +69,11 @@ internal static class RunPage
 
         html.Raw("</div>");
         html.Element("h2", "Tags");
-        KeyValues(html, "tags", run.Data.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value)));
+        var links = await TagLinks.ResolveAsync(store, run, http.RequestAborted);
+        TagEditor.Write(html, run.Data.Tags.Where(t => t.Key != SystemTags.NoteContent).Select(t => (t.Key, t.Value)).ToList(),
+            "/ajax-api/2.0/mlflow/runs/set-tag", "/ajax-api/2.0/mlflow/runs/delete-tag", [("run_id", info.RunId)], links.Write, "tags");
+        if (http.QueryValue("file") is { } file)
+            await ArtifactPreview.WriteAsync(html, http, run, file.Trim('/'));
         await RunArtifactsSection.WriteAsync(html, http, run);
         await DashboardResponse.WriteAsync(http, info.RunName, html);
     }

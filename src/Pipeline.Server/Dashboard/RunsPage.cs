@@ -28,11 +28,6 @@ internal static class RunsPage
         var path = $"/experiments/{HtmlBuilder.Query(experiment.ExperimentId)}";
 
         var html = new HtmlBuilder().Element("h1", experiment.Name);
-        html.Raw("<form class=\"filter\" method=\"get\" action=\"").Text(path).Raw("\">")
-            .Raw("<input type=\"text\" name=\"filter\" id=\"filter\" placeholder=\"metrics.auc &gt; 0.9 and params.model = 'lr'\" value=\"").Text(filter).Raw("\">")
-            .Raw(orderBy is null ? "" : $"<input type=\"hidden\" name=\"order_by\" value=\"{HtmlBuilder.Attr(orderBy)}\">")
-            .Raw(" <button type=\"submit\" id=\"apply-filter\">Search</button> ").Link(path, "clear").Raw("</form>");
-
         PagedList<Run> page;
         try
         {
@@ -42,20 +37,29 @@ internal static class RunsPage
         }
         catch (TrackingException e) when (e.Code == ErrorCode.InvalidParameterValue)
         {
+            RunsFilterForm.Write(html, path, filter, orderBy, [], null);
             // The user typed it: say what the parser said, next to the box, and keep the box filled in.
             html.Element("p", e.Message, "class=\"error\" id=\"search-error\"");
             await DashboardResponse.WriteAsync(http, experiment.Name, html, StatusCodes.Status400BadRequest);
             return;
         }
 
+        var chosen = http.Request.Query.ContainsKey("cols") ? http.Request.Query["col"].OfType<string>().ToHashSet(StringComparer.Ordinal) : null;
+        var selection = await SelectionMetric.FindAsync(store, experiment.ExperimentId, page.Items, http.RequestAborted);
+        var columns = RunColumns.Of(page.Items, selection, chosen);
         var keep = new List<(string, string?)> { ("filter", filter), ("order_by", orderBy) };
         if (pageSize != DefaultPageSize)
             keep.Add(("max_results", pageSize.ToString(CultureInfo.InvariantCulture)));
+        if (chosen is not null)
+            keep.AddRange([("cols", "1"), .. chosen.Order(StringComparer.Ordinal).Select(k => ("col", (string?)k))]);
+        RunsFilterForm.Write(html, path, filter, orderBy, page.Items, selection);
+        ColumnPicker.Write(html, path, experiment.ExperimentId, columns, keep);
         html.Raw("<form method=\"get\" action=\"/compare\">");
-        RunsTable.Write(html, page.Items, column => SortLink(path, keep, orderBy, column));
-        html.Raw(page.Items.Count == 0
-            ? "<p class=\"muted\">No runs match.</p>"
-            : "<button type=\"submit\" id=\"compare\">Compare selected runs</button>");
+        if (page.Items.Count > 0)
+            html.Raw("<p class=\"toolbar\"><button type=\"submit\" id=\"compare\">Compare selected runs</button> <span class=\"muted\">tick up to 8 runs to see them side by side</span></p>");
+        RunsTable.Write(html, page.Items, columns, column => SortLink(path, keep, orderBy, column));
+        if (page.Items.Count == 0)
+            html.Raw("<p class=\"muted\">No runs match.</p>");
         html.Raw("</form>");
         Pager.Write(html, path, token, page.NextPageToken, keep);
         await DashboardResponse.WriteAsync(http, experiment.Name, html);

@@ -18,7 +18,7 @@ internal static class HtmlReportAssets
         table.sortable th { cursor: pointer; user-select: none; white-space: nowrap; }
         table.sortable th[aria-sort="ascending"]::after { content: " \25B2"; }
         table.sortable th[aria-sort="descending"]::after { content: " \25BC"; }
-        tr.winner td { background: #dafbe1; font-weight: 600; }
+        tr.winner td { background: #dafbe1; font-weight: 600; } td.trial { white-space: nowrap; } #sweep td { max-width: 22em; }
         tr.failed td { background: #ffebe9; }
         .pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; }

@@ -37,11 +37,7 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
         {
             PipelineRunId = pipelineRun.Info.RunId,
             Dataset = Dataset(pipelineRun),
-            Serving = pipelineRun.Data.Tags
-                .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal))
-                .OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => KeyValuePair.Create(t.Key, t.Value))
-                .ToList(),
+            Serving = Serving(pipelineRun),
             Git = Git(pipelineRun),
             Environment = await EnvironmentAsync(pipelineRun, ct),
         };
@@ -57,6 +53,23 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
         if (evaluation is not null && evaluation.Data.Tag(PipelineTags.EvaluatedRunId) == sweepRun.Info.RunId)
             report = report with { Evaluation = await EvaluationAsync(spec, evaluation, ct) };
         return report with { Model = await ModelVersionAsync(spec.Model.Name, sweepRun.Info.RunId, ct) };
+    }
+
+    /// <summary>
+    /// The serving facts of the pipeline run: its <c>pipeline.serve.*</c> and <c>pipeline.smoke*</c> tags and the smoke
+    /// test's <c>smoke.*</c> latency metrics. Once the endpoint is stopped, its process and container ids are history,
+    /// not something to connect to, so they are left out.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> Serving(Run pipelineRun)
+    {
+        var stopped = pipelineRun.Data.Tag(ServePrefix + "state") == "stopped";
+        var tags = pipelineRun.Data.Tags
+            .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal) || t.Key == "pipeline.smoke")
+            .Where(t => !stopped || t.Key is not (ServePrefix + "pid" or ServePrefix + "container_id"))
+            .Select(t => KeyValuePair.Create(t.Key, t.Value));
+        var metrics = pipelineRun.Data.Metrics.Where(m => m.Key.StartsWith("smoke.", StringComparison.Ordinal))
+            .Select(m => KeyValuePair.Create(m.Key, m.Key.EndsWith("_ms", StringComparison.Ordinal) ? $"{ReportFormat.Number(m.Value)} ms" : ReportFormat.Number(m.Value)));
+        return tags.Concat(metrics).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Tag prefixes of the serving stages' results on the pipeline run.</summary>

@@ -21,8 +21,8 @@ public sealed class DashboardBrowserTests(DashboardFixture server) : IClassFixtu
             var root = result.RootElement;
             Assert.Equal(0, root.GetProperty("consoleErrors").GetArrayLength());
             Assert.Equal(0, root.GetProperty("externalRequests").GetArrayLength());
-            Assert.Equal("metrics.accuracy", root.GetProperty("sortedBy").GetString());
-            Assert.Equal([0.8, 0.83, 0.86, 0.89], root.GetProperty("ascending").EnumerateArray().Select(v => Math.Round(v.GetDouble(), 2)));
+            Assert.Equal("metrics.roc_auc", root.GetProperty("sortedBy").GetString());
+            Assert.Equal([0.88, 0.91, 0.95, 0.97], root.GetProperty("ascending").EnumerateArray().Select(v => Math.Round(v.GetDouble(), 2)));
             Assert.Equal(2, root.GetProperty("filtered").GetArrayLength());
             Assert.Equal(4, root.GetProperty("compare").GetProperty("lines").GetInt32());
             Assert.Equal(3, root.GetProperty("compare").GetProperty("axes").GetInt32());

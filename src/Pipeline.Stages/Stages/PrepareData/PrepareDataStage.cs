@@ -42,6 +42,9 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
             [PipelineTags.Role] = PipelineTags.RolePipeline,
             [PipelineTags.PipelineFile] = input.PipelineFile,
         }, ct: ct);
+        // Named after the experiment, its start and the commit, so that reruns can be told apart in a runs table.
+        var experiment = await store.GetExperimentAsync(input.ExperimentId, ct);
+        await run.SetTagAsync(SystemTags.RunName, PipelineRunName(experiment.Name, run.Info.StartTime, tracking.Context.Git.Commit), ct);
         await run.LogParamsAsync(new Dictionary<string, string>
         {
             ["data.path"] = data.Path,
@@ -77,4 +80,9 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         reporter.Info($"Pipeline run {run.RunId}: dataset recorded, splits logged as {TrainArtifact} and {TestArtifact}.");
         return new PrepareDataOutput(run.RunId, digest, split.Train.RowCount, split.Test.RowCount);
     }
+
+    /// <summary>The pipeline run's name: <c>breast-cancer 2026-12-02 16:39 3f2a9c0</c> (UTC start; the commit when known).</summary>
+    public static string PipelineRunName(string experiment, long startTimeMs, string? commit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{experiment} {DateTimeOffset.FromUnixTimeMilliseconds(startTimeMs).UtcDateTime:yyyy-MM-dd HH:mm}")
+        + (commit is { Length: >= 7 } ? $" {commit[..7]}" : "");
 }

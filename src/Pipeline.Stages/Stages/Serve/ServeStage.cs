@@ -73,6 +73,7 @@ internal sealed class ServeStage(
             var (running, image) = await DockerServing.RunAsync(engine, input, layout, modelDirectory, version, resolved.RunId, reporter, ct);
             tags.Add(new RunTag(ServingTags.ContainerId, running.Id));
             tags.Add(new RunTag(ServingTags.Image, string.Join(",", image.Tags)));
+            tags.Add(new RunTag(ServingTags.ImageId, image.Id));
             output = new ServeOutput(running.Url, ServingTags.ModeDocker, modelUri, image.Tags);
         }
         else if (input.RequireDocker)

@@ -15,6 +15,9 @@ public static class ServingTags
     /// <summary>The image's tags, comma-separated (Docker only).</summary>
     public const string Image = "pipeline.serve.image";
 
+    /// <summary>The served image's id (<c>sha256:…</c>), the digest a release names (Docker only).</summary>
+    public const string ImageId = "pipeline.serve.image_id";
+
     /// <summary>The container id (Docker only).</summary>
     public const string ContainerId = "pipeline.serve.container_id";
 

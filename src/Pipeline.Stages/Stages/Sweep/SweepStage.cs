@@ -23,7 +23,9 @@ public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter,
     public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
     {
         var trials = SearchSpaceExpander.Expand(input.Sweep);
-        await using var parent = await tracking.StartRunAsync(input.ExperimentId, "sweep", input.PipelineRunId, new Dictionary<string, string>
+        // Named after what it tried ("grid sweep, 12 trials"), not just its role.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{input.Sweep.Strategy.ToYamlName()} sweep, {trials.Count} trials");
+        await using var parent = await tracking.StartRunAsync(input.ExperimentId, name, input.PipelineRunId, new Dictionary<string, string>
         {
             [PipelineTags.Role] = PipelineTags.RoleSweep,
             [PipelineTags.PipelineFile] = input.PipelineFile,
