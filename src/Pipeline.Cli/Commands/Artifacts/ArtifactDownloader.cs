@@ -27,8 +27,9 @@ internal static class ArtifactDownloader
             }
             catch (TrackingException e)
             {
-                // "Registered model alias champion not found." does not say of which model: the URI does.
-                throw new TrackingException(e.Code, $"{artifactUri}: {e.Message}", e);
+                // The URI parsed, so what failed is a lookup (MLflow answers an unknown alias with INVALID_PARAMETER_VALUE):
+                // not found, exit 1. "Registered model alias champion not found." does not say of which model: the URI does.
+                throw new TrackingException(ErrorCode.ResourceDoesNotExist, $"{artifactUri}: {e.Message}", e);
             }
 
             if (uri.Kind != ModelUriKind.Run || string.IsNullOrEmpty(uri.Path))

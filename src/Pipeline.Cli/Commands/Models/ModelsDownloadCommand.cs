@@ -19,9 +19,12 @@ internal static class ModelsDownloadCommand
         var command = new Command("download", "Download a registered model's files (verified against manifest.json) and print where they are.") { uri, destination, trackingUri };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
+            // A malformed URI is a usage error, reported before any store is opened.
+            var modelUri = parse.GetValue(uri)!;
+            Pipeline.Tracking.Registry.ModelUri.Parse(modelUri);
             await using var session = StoreSession.Open(parse.GetValue(trackingUri));
             var dst = parse.GetValue(destination) is { Length: > 0 } given ? Path.GetFullPath(given) : ArtifactsDownloadCommand.TemporaryFolder();
-            Console.WriteLine(await ArtifactDownloader.DownloadAsync(session, parse.GetValue(uri)!, dst, ct));
+            Console.WriteLine(await ArtifactDownloader.DownloadAsync(session, modelUri, dst, ct));
             return ExitCodes.Success;
         }));
         return command;
