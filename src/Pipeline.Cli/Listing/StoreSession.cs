@@ -54,6 +54,12 @@ internal sealed class StoreSession : IAsyncDisposable
             http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             artifacts.AddMlflowArtifacts(server, http, Authorization(RestTrackingStoreOptions.FromEnvironment(environment)));
         }
+        else
+        {
+            // A run logged through a tracking server keeps its files behind that server even when its database is read directly.
+            artifacts.Register("mlflow-artifacts", location => throw new TrackingException(ErrorCode.InvalidState,
+                $"the artifacts at {location} are served by a tracking server's artifact proxy; pass that server as --tracking-uri (http://host:port)."));
+        }
 
         return new StoreSession(uri, tracking, artifacts, http);
     }
