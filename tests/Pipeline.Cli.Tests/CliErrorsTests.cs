@@ -59,4 +59,17 @@ public sealed class CliErrorsTests
         Assert.Contains($"run {s.TrialB} (trial-b) deleted", result.Output);
         Assert.Equal(Pipeline.Tracking.Entities.LifecycleStage.Deleted, (await backend.Store.GetRunAsync(s.TrialB)).Info.LifecycleStage);
     }
+
+    [Fact]
+    public async Task ArtifactsList_ProxiedRunReadThroughItsDatabase_ExitsOneSayingToPassTheServer()
+    {
+        await using var backend = await CliBackend.StartAsync("http");
+        var s = await CliScenario.CreateAsync(backend);
+
+        var result = await CliProcess.RunAsync(backend.Folder, null,
+            "artifacts", "list", "--run-id", s.TrialA, "--tracking-uri", "sqlite:///" + Path.Combine(backend.Folder, "server.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("artifact proxy; pass that server as --tracking-uri", result.Error);
+    }
 }
