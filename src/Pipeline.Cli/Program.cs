@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Pipeline.Cli.Commands;
+using Pipeline.Cli.Commands.Artifacts;
+using Pipeline.Cli.Commands.Models;
 using Pipeline.Stages.Running;
 
 var time = TimeProvider.System;
@@ -9,6 +11,8 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     StagesCommand.Create(),
     ExperimentsCommand.Create(),
     RunsCommand.Create(),
+    ModelsCommand.Create(),
+    ArtifactsCommand.Create(),
     ServeCommand.Create(),
     ServerCommand.Create(),
 };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Listing;
+using Pipeline.Cli.Output;
 using Pipeline.Stages.Running;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
@@ -14,13 +15,15 @@ internal static class ExperimentsCommand
     {
         var trackingUri = CommonOptions.TrackingUri();
         var view = CommonOptions.View("experiments");
-        var list = new Command("list", "List the experiments of the tracking store.") { trackingUri, view };
+        var output = OutputOption.Create();
+        var list = new Command("list", "List the experiments of the tracking store.") { trackingUri, view, output };
         list.SetAction((parse, ct) => ListingRunner.RunAsync(
-            () => ListAsync(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), CommonOptions.ParseView(parse.GetValue(view)), ct), Console.Error));
+            () => ListAsync(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), CommonOptions.ParseView(parse.GetValue(view)),
+                OutputOption.Parse(parse.GetValue(output)), ct), Console.Error));
         return new Command("experiments", "Work with experiments.") { list };
     }
 
-    private static async Task<int> ListAsync(string uri, ViewType view, CancellationToken ct)
+    private static async Task<int> ListAsync(string uri, ViewType view, OutputFormat format, CancellationToken ct)
     {
         await using var backend = TrackingStoreLocator.Open(uri);
         var store = backend.Store;
@@ -35,14 +38,23 @@ internal static class ExperimentsCommand
         while (token is not null);
 
         IReadOnlyList<string> headers = ["id", "name", "stage", "created (UTC)", "artifact location"];
-        TableConsole.Write(Console.Out, Console.IsOutputRedirected, headers, experiments.Select(e => (IReadOnlyList<string>)
+        DataViewWriter.Write(new DataView(headers, experiments.Select(e => (IReadOnlyList<string>)
         [
             e.ExperimentId,
             e.Name,
             e.LifecycleStage.ToMlflowName(),
             DateTimeOffset.FromUnixTimeMilliseconds(e.CreationTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             e.ArtifactLocation,
-        ]).ToList(), headers.Count, Console.Error);
+        ]).ToList(), w =>
+        {
+            w.WriteStartArray();
+            foreach (var experiment in experiments)
+            {
+                EntityJson.WriteExperiment(w, experiment);
+            }
+
+            w.WriteEndArray();
+        }), format);
         return ExitCodes.Success;
     }
 }

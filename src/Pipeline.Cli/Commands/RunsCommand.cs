@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Pipeline.Cli.Commands.Runs;
 using Pipeline.Cli.Listing;
+using Pipeline.Cli.Output;
 using Pipeline.Stages.Running;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Search;
@@ -29,14 +31,17 @@ internal static class RunsCommand
             DefaultValueFactory = _ => 50,
         };
         var view = CommonOptions.View("runs");
-        var list = new Command("list", "List an experiment's runs.") { experiment, filter, orderBy, maxResults, view, trackingUri };
+        var output = OutputOption.Create();
+        var list = new Command("list", "List an experiment's runs.") { experiment, filter, orderBy, maxResults, view, output, trackingUri };
         list.SetAction((parse, ct) => ListingRunner.RunAsync(() => ListAsync(
             TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), parse.GetValue(experiment)!, parse.GetValue(filter),
-            parse.GetValue(orderBy) ?? [], parse.GetValue(maxResults), CommonOptions.ParseView(parse.GetValue(view)), ct), Console.Error));
-        return new Command("runs", "Work with runs.") { list };
+            parse.GetValue(orderBy) ?? [], parse.GetValue(maxResults), CommonOptions.ParseView(parse.GetValue(view)),
+            OutputOption.Parse(parse.GetValue(output)), ct), Console.Error));
+        return RunsSubcommands.AddTo(new Command("runs", "Work with runs.") { list });
     }
 
-    private static async Task<int> ListAsync(string uri, string experimentName, string? filter, string[] orderBy, int maxResults, ViewType view, CancellationToken ct)
+    private static async Task<int> ListAsync(
+        string uri, string experimentName, string? filter, string[] orderBy, int maxResults, ViewType view, OutputFormat format, CancellationToken ct)
     {
         // Parsed before the store is opened, so a typo is reported (with a caret) even when the store is unreachable.
         IReadOnlyList<FilterClause>? clauses = [];
@@ -60,8 +65,24 @@ internal static class RunsCommand
         var store = backend.Store;
         var found = await ExperimentResolver.ResolveAsync(store, experimentName, uri, ct);
         var page = await store.SearchRunsAsync(new RunQuery([found.ExperimentId], filter, view, maxResults, orderBy), ct);
-        var runs = new RunsTable(page.Items, clauses!, order);
-        TableConsole.Write(Console.Out, Console.IsOutputRedirected, runs.Headers, runs.Rows(), RunsTable.FixedColumns, Console.Error);
+        // The selection metric leads the other metrics, so a terminal too narrow for all of them still shows it.
+        var selection = await SelectionMetric.FindAsync(store, found.ExperimentId, page.Items, ct);
+        var runs = new RunsTable(page.Items, clauses!, order, selection?.Key);
+        var ordered = runs.Ordered();
+        DataViewWriter.Write(new DataView(runs.Headers, runs.Rows(plain: format == OutputFormat.Csv), w =>
+        {
+            w.WriteStartArray();
+            foreach (var (run, _) in ordered)
+            {
+                EntityJson.WriteRun(w, run);
+            }
+
+            w.WriteEndArray();
+        })
+        {
+            FixedColumns = RunsTable.FixedColumns,
+            Style = (r, c) => c == 2 ? RunsGetCommand.StatusStyle(ordered[r].Run.Info.Status) : null,
+        }, format);
         if (page.NextPageToken is not null)
         {
             Console.Error.WriteLine($"note: more runs match; showing the first {maxResults} (raise --max-results).");

@@ -6,8 +6,8 @@ namespace Pipeline.Cli.Listing;
 
 /// <summary>
 /// The cells of <c>pipeline runs list</c>: run id (8 characters), name, status, start time (UTC), duration, parent,
-/// then the metric and param keys named in the filter or order-by (metrics first, each in the order named), then every
-/// other metric key on the page and every other param key, sorted. A child run follows its parent, indented, when the parent is on the page.
+/// then the metric and param keys named in the filter or order-by (metrics first, each in the order named), then the
+/// experiment's selection metric, then every other metric key on the page and every other param key, sorted. A child run follows its parent, indented, when the parent is on the page.
 /// </summary>
 internal sealed class RunsTable
 {
@@ -22,10 +22,15 @@ internal sealed class RunsTable
     private readonly List<string> _paramKeys;
     private readonly IReadOnlyList<Run> _runs;
 
-    public RunsTable(IReadOnlyList<Run> runs, IReadOnlyList<FilterClause> filter, IReadOnlyList<OrderByClause> orderBy)
+    public RunsTable(IReadOnlyList<Run> runs, IReadOnlyList<FilterClause> filter, IReadOnlyList<OrderByClause> orderBy, string? selectionMetric = null)
     {
         _runs = runs;
         var named = filter.Select(c => (c.Kind, c.Key)).Concat(orderBy.Select(o => (o.Kind, o.Key))).ToList();
+        if (selectionMetric is not null)
+        {
+            named.Add((EntityKind.Metric, selectionMetric));
+        }
+
         (_namedMetrics, _metricKeys) = Columns(runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)), named, EntityKind.Metric);
         (_namedParams, _paramKeys) = Columns(runs.SelectMany(r => r.Data.Params.Select(p => p.Key)), named, EntityKind.Param);
     }
@@ -36,11 +41,16 @@ internal sealed class RunsTable
             .. _namedMetrics.Select(k => $"metrics.{k}"), .. _namedParams.Select(k => $"params.{k}"),
             .. _metricKeys.Select(k => $"metrics.{k}"), .. _paramKeys.Select(k => $"params.{k}")];
 
-    public IReadOnlyList<IReadOnlyList<string>> Rows()
+    /// <summary>The table's cells; <paramref name="plain"/> (for CSV) writes whole run and parent ids and does not indent child names.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows(bool plain = false) =>
+        Ordered().Select(p => (IReadOnlyList<string>)Row(p.Run, plain ? 0 : p.Depth, plain)).ToList();
+
+    /// <summary>The runs in row order with their nesting depth: a child follows its parent when the parent is on the page.</summary>
+    public IReadOnlyList<(Run Run, int Depth)> Ordered()
     {
         var onPage = _runs.Select(r => r.Info.RunId).ToHashSet(StringComparer.Ordinal);
         var children = _runs.Where(r => ParentOf(r) is { } p && onPage.Contains(p)).ToLookup(r => ParentOf(r)!, StringComparer.Ordinal);
-        var rows = new List<IReadOnlyList<string>>(_runs.Count);
+        var ordered = new List<(Run, int)>(_runs.Count);
         var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var run in _runs.Where(r => ParentOf(r) is not { } p || !onPage.Contains(p)))
         {
@@ -53,7 +63,7 @@ internal sealed class RunsTable
             Place(run, 0);
         }
 
-        return rows;
+        return ordered;
 
         void Place(Run run, int depth)
         {
@@ -62,7 +72,7 @@ internal sealed class RunsTable
                 return;
             }
 
-            rows.Add(Row(run, depth));
+            ordered.Add((run, depth));
             foreach (var child in children[run.Info.RunId])
             {
                 Place(child, depth + 1);
@@ -70,18 +80,18 @@ internal sealed class RunsTable
         }
     }
 
-    private List<string> Row(Run run, int depth)
+    private List<string> Row(Run run, int depth, bool wholeIds)
     {
         var info = run.Info;
         var row = new List<string>
         {
-            Short(info.RunId),
+            wholeIds ? info.RunId : Short(info.RunId),
             new string(' ', 2 * depth) + info.RunName,
             // Deleted runs are listed only with --view deleted or all; say which they are.
             info.LifecycleStage == LifecycleStage.Deleted ? $"{info.Status.ToMlflowName()} (deleted)" : info.Status.ToMlflowName(),
             DateTimeOffset.FromUnixTimeMilliseconds(info.StartTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             info.EndTime is { } end ? Duration(end - info.StartTime) : "",
-            ParentOf(run) is { } parent ? Short(parent) : "",
+            ParentOf(run) is { } parent ? (wholeIds ? parent : Short(parent)) : "",
         };
         row.AddRange(_namedMetrics.Select(k => MetricCell(run, k)));
         row.AddRange(_namedParams.Select(k => run.Data.Param(k) ?? ""));

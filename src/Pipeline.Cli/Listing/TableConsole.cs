@@ -21,10 +21,12 @@ internal static class TableConsole
     /// Writes <paramref name="headers"/> and <paramref name="rows"/> to <paramref name="output"/>. The first
     /// <paramref name="fixedColumns"/> are always written; on a terminal, the later columns are written in order while
     /// they fit its width, and <paramref name="notes"/> names those left out. When the fixed columns alone are wider than
-    /// the terminal, they are written whole and the terminal wraps the lines.
+    /// the terminal, they are written whole and the terminal wraps the lines. <paramref name="style"/> colours a cell
+    /// (row, column) and headers are bold, on a terminal only: redirected output never carries ANSI codes.
     /// </summary>
     public static void Write(
-        TextWriter output, bool redirected, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int fixedColumns, TextWriter notes)
+        TextWriter output, bool redirected, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int fixedColumns, TextWriter notes,
+        Func<int, int, Style?>? style = null)
     {
         var console = Create(output, redirected);
         var options = Spectre.Console.Rendering.RenderOptions.Create(console);
@@ -38,12 +40,13 @@ internal static class TableConsole
         var table = new Table { Border = TableBorder.Simple };
         foreach (var header in headers.Take(shown))
         {
-            table.AddColumn(new TableColumn(new Text(header)) { NoWrap = true });
+            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))) { NoWrap = true });
         }
 
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
-            table.AddRow(row.Take(shown).Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
+            var index = r;
+            table.AddRow(rows[r].Take(shown).Select((cell, c) => (Spectre.Console.Rendering.IRenderable)new Text(cell, style?.Invoke(index, c))));
         }
 
         console.Write(table);
