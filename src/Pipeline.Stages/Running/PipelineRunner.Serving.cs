@@ -33,6 +33,10 @@ public sealed partial class PipelineRunner
         var pipelineRun = await locator.RequireLatestAsync(PipelineTags.RolePipeline, null, StageName.PrepareData, ct);
         var modelUri = pipelineRun.Data.Tag(ServingTags.ModelUri)
             ?? throw new PipelineException($"Pipeline run {pipelineRun.Info.RunId} records no served model: run the DockerServe stage first.");
+        // What a passed smoke test releases is checked first, so a release job that cannot ship fails before testing.
+        var release = ReleaseTarget.Resolve(context.Spec.Serve, context.Options.Registry, context.Options.Push, context.Options.Save,
+            Path.GetDirectoryName(Path.GetFullPath(context.Spec.SourcePath))!);
+        ImageRelease.CheckServedImage(pipelineRun, release);
         using var scratch = new ScratchFolder("smoke");
         var resolved = await new ModelUriResolver(Registry(context), context.Store).ResolveAsync(modelUri, ct);
         var directory = await context.Artifacts.Open(resolved.ArtifactUri).DownloadAsync("", scratch.File("model"), ct);
@@ -40,9 +44,26 @@ public sealed partial class PipelineRunner
         var test = await new RunArtifacts(context.Artifacts).LoadSplitAsync(pipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
         var output = await new SmokeTestStage(context.Store, reporter, time).RunAsync(
             new SmokeTestInput(pipelineRun, model, test, context.Options.KeepServing), ct);
-        return StageResult.Succeeded(StageName.SmokeTest,
-            $"{output.RowsChecked} rows in every format equal offline; one-row p50 {output.P50Ms:F2} ms, p99 {output.P99Ms:F2} ms",
-            new Dictionary<string, string> { ["p50_ms"] = $"{output.P50Ms:F3}", ["p99_ms"] = $"{output.P99Ms:F3}" });
+        var outputs = new Dictionary<string, string> { ["p50_ms"] = $"{output.P50Ms:F3}", ["p99_ms"] = $"{output.P99Ms:F3}" };
+        var summary = $"{output.RowsChecked} rows in every format equal offline; one-row p50 {output.P50Ms:F2} ms, p99 {output.P99Ms:F2} ms";
+        if (!release.IsEmpty)
+        {
+            // Only now, after the smoke test passed: a failed one threw above and ships nothing.
+            var released = await new ImageRelease(context.Store, Registry(context), context.Artifacts, reporter, name => _environment.Get(name))
+                .RunAsync(pipelineRun, release, ct);
+            if (released.Pushed is { } pushed)
+            {
+                outputs["image"] = $"{pushed.Repository}:{pushed.Tags[0]}";
+                outputs["image_digest"] = pushed.Digest;
+                summary += $"; pushed {pushed.Repository}@{pushed.Digest}";
+            }
+            if (released.ArchiveSha256 is { } sha)
+            {
+                outputs["image_archive_sha256"] = sha;
+                summary += $"; saved {release.Archive}";
+            }
+        }
+        return StageResult.Succeeded(StageName.SmokeTest, summary, outputs);
     }
 
     private static IModelRegistry Registry(StageContext context) => context.Store as IModelRegistry
