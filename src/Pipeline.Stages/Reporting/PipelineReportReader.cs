@@ -38,7 +38,8 @@ public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactR
             PipelineRunId = pipelineRun.Info.RunId,
             Dataset = Dataset(pipelineRun),
             Serving = pipelineRun.Data.Tags
-                .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal))
+                .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal) ||
+                            t.Key.StartsWith(ImagePrefix, StringComparison.Ordinal))
                 .OrderBy(t => t.Key, StringComparer.Ordinal)
                 .Select(t => KeyValuePair.Create(t.Key, t.Value))
                 .ToList(),
@@ -62,6 +63,8 @@ public sealed partial class PipelineReportReader(ITrackingStore store, ArtifactR
     /// <summary>Tag prefixes of the serving stages' results on the pipeline run.</summary>
     public const string ServePrefix = "pipeline.serve.";
     public const string SmokePrefix = "pipeline.smoke.";
+    /// <summary>The pushed image and its digest (<c>pipeline.image</c>, <c>pipeline.image.digest</c>, ...).</summary>
+    public const string ImagePrefix = "pipeline.image";
 
     private static ReportGit? Git(Run run)
     {
