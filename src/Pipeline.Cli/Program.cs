@@ -11,6 +11,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     RunsCommand.Create(),
     ServeCommand.Create(),
     ServerCommand.Create(),
+    new Command("models", "Work with registered models.") { PromoteCommand.Create(time) },
 };
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync();
