@@ -104,7 +104,8 @@ public sealed class ModelPromoter(
         {
             return await registry.GetModelVersionByAliasAsync(name, alias, ct);
         }
-        catch (TrackingException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+        // MLflow answers an unknown alias with INVALID_PARAMETER_VALUE, an unknown model with RESOURCE_DOES_NOT_EXIST.
+        catch (TrackingException e) when (e.Code is ErrorCode.ResourceDoesNotExist or ErrorCode.InvalidParameterValue)
         {
             return null;
         }
