@@ -26,17 +26,18 @@ var options = new StageOptions(
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);
 
-Task("InitStore").Does(() => RunStage(StageName.InitStore));
-Task("PrepareData").IsDependentOn("InitStore").Does(() => RunStage(StageName.PrepareData));
-Task("Sweep").IsDependentOn("PrepareData").Does(() => RunStage(StageName.Sweep));
-Task("Select").IsDependentOn("Sweep").Does(() => RunStage(StageName.Select));
-Task("Evaluate").IsDependentOn("Select").Does(() => RunStage(StageName.Evaluate));
-Task("Package").IsDependentOn("Evaluate").Does(() => RunStage(StageName.Package));
-Task("DockerServe").IsDependentOn("Package").Does(() => RunStage(StageName.DockerServe));
-Task("SmokeTest").IsDependentOn("DockerServe").Does(() => RunStage(StageName.SmokeTest));
+// One task per stage, generated from the workflow's one declaration (order, dependencies, descriptions), so Cake
+// cannot drift from the CLI and MSBuild. --exclusive (Cake's own switch) runs the target without its dependencies.
+foreach (var stage in Workflow.Stages)
+{
+    var name = stage.Name;
+    var task = Task(name.ToString()).Description(stage.Description).Does(() => RunStage(name));
+    foreach (var dependency in stage.DependsOn)
+        task.IsDependentOn(dependency.ToString());
+}
 
-// With no target, run every stage this version has built, in workflow order.
-Task("Default").IsDependentOn(PipelineRunner.LastBuiltStage.ToString());
+// With no target, run the whole workflow.
+Task("Default").Description("The whole workflow.").IsDependentOn(StageNames.InWorkflowOrder[StageNames.InWorkflowOrder.Count - 1].ToString());
 
 Task("Test").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
 {

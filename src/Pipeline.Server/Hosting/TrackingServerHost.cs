@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
+using Pipeline.Hosting;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Stores;
 
@@ -61,18 +62,7 @@ public sealed class TrackingServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            switch (options.Host)
-            {
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(options.Port);
-                    break;
-                case "localhost":
-                    kestrel.ListenLocalhost(options.Port);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.TryParse(options.Host, out var ip) ? ip : throw new TrackingServerStartupException($"--host '{options.Host}' is not an IP address."), options.Port);
-                    break;
-            }
+            KestrelListen.On(kestrel, options.Host, options.Port, problem => new TrackingServerStartupException($"--host {problem}"));
         });
         builder.AddTrackingServer(options, store, time);
         var app = builder.Build();

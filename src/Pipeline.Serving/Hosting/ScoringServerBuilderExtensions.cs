@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.Hosting;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Model;
 using Pipeline.Serving.Protocol;
@@ -25,6 +26,9 @@ public static class ScoringServerBuilderExtensions
         ["--pool-size"] = "Scoring:EnginePoolSize",
         ["--tracking-uri"] = "Scoring:TrackingUri",
         ["--model-version"] = "Scoring:ModelVersion",
+        ["--instance-id"] = "Scoring:InstanceId",
+        ["--max-rows"] = "Scoring:MaxRowsPerRequest",
+        ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
     };
 
     /// <summary>
@@ -61,18 +65,8 @@ public static class ScoringServerBuilderExtensions
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
-            switch (options.Host)
-            {
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(options.Port);
-                    break;
-                case "localhost":
-                    kestrel.ListenLocalhost(options.Port);
-                    break;
-                default:
-                    kestrel.Listen(ParseAddress(options.Host), options.Port);
-                    break;
-            }
+            KestrelListen.On(kestrel, options.Host, options.Port,
+                problem => new ScoringStartupException($"The scoring server cannot start: Scoring:Host {problem}"));
         });
 
         builder.Logging.ClearProviders();
@@ -89,11 +83,8 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<ScoringModelHolder>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<InvocationsHandler>();
+        services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
         return builder;
     }
-
-    private static IPAddress ParseAddress(string host) => IPAddress.TryParse(host, out var address)
-        ? address
-        : throw new ScoringStartupException($"The scoring server cannot start: Scoring:Host '{host}' is not an IP address, 'localhost' or '*'.");
 }

@@ -41,6 +41,9 @@ public sealed class StageContext : IAsyncDisposable
 
     public StageOptions Options { get; }
 
+    /// <summary>The environment the runner was given (credentials, <c>DOCKER_HOST</c>); default the process's.</summary>
+    public Pipeline.Tracking.Metadata.IEnvironmentVariables Environment { get; private init; } = new Pipeline.Tracking.Metadata.ProcessEnvironmentVariables();
+
     /// <summary>Loads and validates the pipeline file, then opens the store it names (the schema is created on first use).</summary>
     /// <exception cref="PipelineSpecException">The pipeline file has errors; nothing was opened.</exception>
     public static StageContext Open(StageOptions options, IStageReporter reporter, TimeProvider time, IEnvironmentVariables environment, RunInterruptGuard? guard)
@@ -65,7 +68,7 @@ public sealed class StageContext : IAsyncDisposable
             // MLflow records the script that ran; here that is the pipeline file, whichever front end (Cake, MSBuild, CLI) ran it.
             SourceName = Path.GetFullPath(options.PipelinePath),
         });
-        return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options) { _http = http };
+        return new StageContext(spec, location, store, artifacts, tracking, reporter, time, options) { _http = http, Environment = environment };
     }
 
     private HttpClient? _http;

@@ -42,8 +42,6 @@ internal static partial class SmallSectionsReader
         if (registry is not null && RegistryProblem(registry) is { } problem)
             reader.Error(map.Get("registry")!, map.PathOf("registry"), problem);
         var save = map.String("save");
-        if (save is { Length: 0 })
-            reader.Error(map.Get("save")!, map.PathOf("save"), "an empty path: name the archive file, e.g. release/model.tar, or leave the key out");
         return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { Registry = registry, Save = save };
     }
 

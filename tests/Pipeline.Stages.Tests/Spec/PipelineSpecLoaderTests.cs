@@ -35,7 +35,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         var spec = Parse(Valid).GetSpecOrThrow();
 
         Assert.Equal(System.IO.Path.Combine(folder.Path, "data.csv"), spec.Data.Path);
-        Assert.Equal(new DataSpec(spec.Data.Path, "target", TaskKind.BinaryClassification, 0.2, true, 42), spec.Data);
+        Assert.Equal(new DataSpec(spec.Data.Path, "target", TaskKind.Binary, 0.2, true, 42), spec.Data);
         Assert.Equal((SweepStrategy.Grid, 2, 42, 5, 1), (spec.Sweep.Strategy, spec.Sweep.Trials, spec.Sweep.Seed, spec.Sweep.CvFolds, spec.Sweep.Parallelism));
         Assert.Equal(OptimizationDirection.Maximize, spec.Select.Direction);
         Assert.Empty(spec.Evaluate.Gates);
@@ -96,7 +96,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "name: test-model", "name: test-model\n  alias: my alias", 15, "invalid alias 'my alias'" },
         { "model:", "serve:\n  port: 70000\nmodel:", 14, "serve.port: must be between 1 and 65535, got 70000" },
         { "model:", "serve:\n  registry: GHCR.io/Team\nmodel:", 14, "serve.registry: 'GHCR.io/Team' is not a registry prefix" },
-        { "model:", "serve:\n  save: ''\nmodel:", 14, "serve.save: an empty path" },
+        { "model:", "serve:\n  save: ''\nmodel:", 14, "serve.save: expected a non-empty string" },
         { "model:", "tracking: sqlite:///x.db\nmodel:", 13, "tracking: expected a mapping, got 'sqlite:///x.db'" },
         { "experiment: test", "experiment: [a, b]", 1, "experiment: expected a non-empty string, got a list" },
         // The parser notices bad indentation where the next key fails to line up.

@@ -6,7 +6,7 @@ using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
 using Pipeline.Tracking.Stores;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>What prepare-data reads: the data section of the pipeline file.</summary>
 public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile);
@@ -31,7 +31,7 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     public async Task<PrepareDataOutput> RunAsync(PrepareDataInput input, CancellationToken ct = default)
     {
         var data = input.Data;
-        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) }).Load(data.Path);
+        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = data.Task }).Load(data.Path);
         var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed, data.Stratify);
         var digest = DatasetDigest.Compute(table);
         var name = Path.GetFileNameWithoutExtension(data.Path);
