@@ -23,7 +23,10 @@ var options = new StageOptions(
     Force: HasArgument("force"),
     OutputDirectory: NullIfEmpty(Argument("output", "")),
     RequireDocker: HasArgument("require-docker"),
-    KeepServing: HasArgument("keep-serving"));
+    KeepServing: HasArgument("keep-serving"),
+    Registry: NullIfEmpty(Argument("registry", "")),
+    Push: HasArgument("push"),
+    Save: NullIfEmpty(Argument("save", "")));
 // On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);

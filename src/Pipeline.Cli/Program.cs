@@ -11,7 +11,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     StagesCommand.Create(),
     ExperimentsCommand.Create(),
     RunsCommand.Create(),
-    ModelsCommand.Create(),
+    ModelsCommand.Create(time),
     ArtifactsCommand.Create(),
     ServeCommand.Create(),
     ServerCommand.Create(),

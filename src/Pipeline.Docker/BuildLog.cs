@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Docker.DotNet.Models;
 
 namespace Pipeline.Docker;
@@ -8,8 +9,11 @@ namespace Pipeline.Docker;
 /// <see cref="Progress{T}"/>, which posts them later), so the log is complete when the call returns.
 /// The engine answers HTTP 200 even when a build step fails: the error is only in a message.
 /// </summary>
-internal sealed class BuildLog(Action<string>? echo) : IProgress<JSONMessage>
+internal sealed partial class BuildLog(Action<string>? echo) : IProgress<JSONMessage>
 {
+    /// <summary>The manifest digest a push reported, if any.</summary>
+    public string? Digest { get; private set; }
+
     private readonly StringBuilder _text = new();
     private readonly List<string> _errors = [];
     private readonly Lock _gate = new();
@@ -20,6 +24,9 @@ internal sealed class BuildLog(Action<string>? echo) : IProgress<JSONMessage>
         var error = value.Error?.Message ?? value.ErrorMessage;
         lock (_gate)
         {
+            // A push ends with "<tag>: digest: sha256:... size: N" (also in the aux message, whose shape varies by client version).
+            if (value.Status is { } status && DigestPattern().Match(status) is { Success: true } match)
+                Digest = match.Groups[1].Value;
             if (line is not null)
                 _text.Append(line);
             if (!string.IsNullOrEmpty(error))
@@ -51,4 +58,7 @@ internal sealed class BuildLog(Action<string>? echo) : IProgress<JSONMessage>
             return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)).Select(l => "  " + l.TrimEnd('\r')));
         }
     }
+
+    [GeneratedRegex(@"digest: (sha256:[0-9a-f]{64})")]
+    private static partial Regex DigestPattern();
 }

@@ -26,6 +26,12 @@ public static class ImageLabels
     public const string RunId = "pipeline.run_id";
     /// <summary>Git commit the pipeline ran at.</summary>
     public const string GitCommit = "pipeline.git.commit";
+    /// <summary>The served model's URI, <c>models:/&lt;name&gt;/&lt;version&gt;</c>.</summary>
+    public const string ModelUri = "pipeline.model.uri";
+    /// <summary>sha256 of the model's <c>manifest.json</c> (which lists the sha256 of every model file).</summary>
+    public const string ModelSha256 = "pipeline.model.sha256";
+    /// <summary>Digest of the data set the model was trained on (MLflow's dataset digest).</summary>
+    public const string DatasetDigest = "pipeline.dataset.digest";
     /// <summary>Content hash of a minimal base image (what its tag is derived from).</summary>
     public const string BaseHash = "pipeline.base.hash";
     /// <summary>Set to <c>true</c> on every container <see cref="ContainerRunner"/> creates.</summary>

@@ -23,11 +23,16 @@ internal static class RunStageCommand
         var requireDocker = new Option<bool>("--require-docker") { Description = "docker-serve fails without a Docker engine instead of serving as a local process." };
         var keepServing = new Option<bool>("--keep-serving") { Description = "smoke-test leaves the served endpoint running." };
         var exclusive = new Option<bool>("--exclusive") { Description = "Run only the named stage, not its predecessors (each stage reads its inputs from the store)." };
-        var command = new Command("run", "Run a pipeline stage and the stages before it.") { stage, pipeline, trackingUri, force, output, requireDocker, keepServing, exclusive };
+        var registry = new Option<string?>("--registry") { Description = "smoke-test pushes the image to this registry prefix once it passed (overrides serve.registry), e.g. ghcr.io/team." };
+        var push = new Option<bool>("--push") { Description = "smoke-test fails up front unless a registry is named (serve.registry or --registry)." };
+        var save = new Option<string?>("--save") { Description = "smoke-test writes the image as a docker save archive once it passed (overrides serve.save)." };
+        var command = new Command("run", "Run a pipeline stage and the stages before it.")
+            { stage, pipeline, trackingUri, force, output, requireDocker, keepServing, exclusive, registry, push, save };
         command.SetAction(async (parse, ct) =>
         {
             var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force),
-                OutputDirectory: parse.GetValue(output), RequireDocker: parse.GetValue(requireDocker), KeepServing: parse.GetValue(keepServing));
+                OutputDirectory: parse.GetValue(output), RequireDocker: parse.GetValue(requireDocker), KeepServing: parse.GetValue(keepServing),
+                Registry: parse.GetValue(registry), Push: parse.GetValue(push), Save: parse.GetValue(save));
             var requested = parse.GetValue(stage);
             StageName target;
             if (requested is null)

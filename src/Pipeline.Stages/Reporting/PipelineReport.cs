@@ -14,7 +14,7 @@ namespace Pipeline.Stages.Reporting;
 /// <param name="Sweep">The latest sweep under the pipeline run, every trial and the winner.</param>
 /// <param name="Evaluation">The latest evaluation of that sweep's selected model.</param>
 /// <param name="Model">The newest registered version whose source run is the sweep run.</param>
-/// <param name="Serving">Tags <c>pipeline.serve.*</c> and <c>pipeline.smoke.*</c> of the pipeline run, sorted by key.</param>
+/// <param name="Serving">Tags <c>pipeline.serve.*</c>, <c>pipeline.smoke.*</c> and <c>pipeline.image*</c> of the pipeline run, sorted by key.</param>
 /// <param name="Git">The pipeline run's <c>mlflow.source.git.*</c> tags; null outside a git repository.</param>
 /// <param name="Environment">The pipeline run's <c>environment.json</c> artifact, when present and readable.</param>
 public sealed record PipelineReport(

@@ -64,7 +64,8 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
     {
         var stopped = pipelineRun.Data.Tag(ServePrefix + "state") == "stopped";
         var tags = pipelineRun.Data.Tags
-            .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal) || t.Key == "pipeline.smoke")
+            .Where(t => t.Key.StartsWith(ServePrefix, StringComparison.Ordinal) || t.Key.StartsWith(SmokePrefix, StringComparison.Ordinal) || t.Key == "pipeline.smoke"
+                        || t.Key.StartsWith(ImagePrefix, StringComparison.Ordinal))
             .Where(t => !stopped || t.Key is not (ServePrefix + "pid" or ServePrefix + "container_id"))
             .Select(t => KeyValuePair.Create(t.Key, t.Value));
         var metrics = pipelineRun.Data.Metrics.Where(m => m.Key.StartsWith("smoke.", StringComparison.Ordinal))
@@ -75,6 +76,8 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
     /// <summary>Tag prefixes of the serving stages' results on the pipeline run.</summary>
     public const string ServePrefix = "pipeline.serve.";
     public const string SmokePrefix = "pipeline.smoke.";
+    /// <summary>The pushed image and its digest (<c>pipeline.image</c>, <c>pipeline.image.digest</c>, ...).</summary>
+    public const string ImagePrefix = "pipeline.image";
 
     private static ReportGit? Git(Run run)
     {

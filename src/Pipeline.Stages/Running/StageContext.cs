@@ -48,6 +48,9 @@ public sealed class StageContext : IAsyncDisposable
 
     public StageOptions Options { get; }
 
+    /// <summary>The environment the runner was given (credentials, <c>DOCKER_HOST</c>); default the process's.</summary>
+    public IEnvironmentVariables Environment { get; private init; } = new ProcessEnvironmentVariables();
+
     /// <summary>
     /// Loads and validates the pipeline file, then opens the backend it names through the composition root (the schema is
     /// created on first use): <c>--tracking-uri</c>, then <c>MLFLOW_TRACKING_URI</c>, then the file's <c>tracking.uri</c>.
@@ -67,7 +70,7 @@ public sealed class StageContext : IAsyncDisposable
             // MLflow records the script that ran; here that is the pipeline file, whichever front end (Cake, MSBuild, CLI) ran it.
             SourceName = Path.GetFullPath(options.PipelinePath),
         });
-        return new StageContext(spec, backend, tracking, reporter, time, options);
+        return new StageContext(spec, backend, tracking, reporter, time, options) { Environment = environment };
     }
 
     /// <summary>Closes the store and the backend's HTTP client.</summary>

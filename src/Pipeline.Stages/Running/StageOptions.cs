@@ -12,4 +12,10 @@ namespace Pipeline.Stages.Running;
 /// </param>
 /// <param name="RequireDocker">DockerServe fails when no Docker engine is reachable, instead of serving as a local process; default false.</param>
 /// <param name="KeepServing">SmokeTest leaves the endpoint DockerServe started running; default false (it stops it).</param>
-public sealed record StageOptions(string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false);
+/// <param name="Registry">Overrides the file's <c>serve.registry</c>: SmokeTest pushes the image there once it passed; default null.</param>
+/// <param name="Push">The image must be pushed: SmokeTest fails up front when no registry is named (neither <c>serve.registry</c>
+/// nor <paramref name="Registry"/>); default false (push when a registry is named).</param>
+/// <param name="Save">Overrides the file's <c>serve.save</c>: the <c>docker save</c> archive to write once the smoke test passed; default null.</param>
+public sealed record StageOptions(
+    string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false,
+    string? Registry = null, bool Push = false, string? Save = null);

@@ -10,6 +10,17 @@ namespace Pipeline.Stages.Spec;
 /// </param>
 public sealed record ServeSpec(int Port, string? BaseImage)
 {
+    /// <summary>
+    /// <c>registry</c> (string or null, default null): where SmokeTest pushes the image's two tags once the smoke test
+    /// passed, e.g. <c>ghcr.io/team</c> or <c>registry.example.com:5000/ml</c> (the image is
+    /// <c>&lt;registry&gt;/&lt;repository&gt;:&lt;version&gt;</c> and <c>:&lt;alias&gt;</c>); null pushes nothing.
+    /// </summary>
+    public string? Registry { get; init; }
+
+    /// <summary><c>save</c> (string or null, default null): a <c>docker save</c> archive of the image written after a passed
+    /// smoke test, relative to the pipeline file, and logged as an artifact of the pipeline run with its sha256.</summary>
+    public string? Save { get; init; }
+
     /// <summary>The default port, 5001.</summary>
     public const int DefaultPort = 5001;
 

@@ -8,7 +8,7 @@ internal static partial class SmallSectionsReader
 {
     private static readonly IReadOnlyList<string> TrackingKeys = ["uri", "artifact_root"];
     private static readonly IReadOnlyList<string> ModelKeys = ["name", "alias"];
-    private static readonly IReadOnlyList<string> ServeKeys = ["port", "base_image"];
+    private static readonly IReadOnlyList<string> ServeKeys = ["port", "base_image", "registry", "save"];
 
     public static TrackingSpec ReadTracking(SpecReader reader, YamlNode node)
     {
@@ -38,8 +38,18 @@ internal static partial class SmallSectionsReader
         if (map is null) return ServeSpec.Default;
         var port = map.Integer("port", min: 1, max: 65535);
         var baseImage = map.String("base_image");
-        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { PortIsExplicit = port is not null };
+        var registry = map.String("registry")?.Trim().TrimEnd('/');
+        if (registry is not null && RegistryProblem(registry) is { } problem)
+            reader.Error(map.Get("registry")!, map.PathOf("registry"), problem);
+        var save = map.String("save");
+        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { PortIsExplicit = port is not null, Registry = registry, Save = save };
     }
+
+    /// <summary>A registry prefix must make a valid repository path in front of the image's own name.</summary>
+    internal static string? RegistryProblem(string registry) =>
+        Pipeline.Docker.ImageReference.IsValidRepository($"{registry}/model")
+            ? null
+            : $"'{registry}' is not a registry prefix: expected host[:port][/namespace...] in lowercase, e.g. ghcr.io/team or 127.0.0.1:5000/ml";
 
     /// <summary>MLflow's registered-model alias rules, so that registration cannot fail later.</summary>
     private static string? AliasProblem(string alias) => alias switch

@@ -95,12 +95,23 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "name: test-model", "name: test-model\n  alias: v2", 15, "reserved by MLflow for version numbers" },
         { "name: test-model", "name: test-model\n  alias: my alias", 15, "invalid alias 'my alias'" },
         { "model:", "serve:\n  port: 70000\nmodel:", 14, "serve.port: must be between 1 and 65535, got 70000" },
+        { "model:", "serve:\n  registry: GHCR.io/Team\nmodel:", 14, "serve.registry: 'GHCR.io/Team' is not a registry prefix" },
+        { "model:", "serve:\n  save: ''\nmodel:", 14, "serve.save: expected a non-empty string" },
         { "model:", "tracking: sqlite:///x.db\nmodel:", 13, "tracking: expected a mapping, got 'sqlite:///x.db'" },
         { "experiment: test", "experiment: [a, b]", 1, "experiment: expected a non-empty string, got a list" },
         // The parser notices bad indentation where the next key fails to line up.
         { "  path: data.csv", "   path: data.csv", 4, "YAML syntax: While parsing a block mapping, did not find expected key" },
         { "  label: target", "  label: target\n  label: other", 5, "YAML syntax: Duplicate key" },
     };
+
+    [Fact]
+    public void Parse_ServeRegistryAndSave_AreRead()
+    {
+        var spec = Parse(Valid.Replace("model:", "serve:\n  registry: 127.0.0.1:5000/ml/\n  save: release/model.tar\nmodel:")).GetSpecOrThrow();
+
+        Assert.Equal("127.0.0.1:5000/ml", spec.Serve.Registry);
+        Assert.Equal("release/model.tar", spec.Serve.Save);
+    }
 
     [Theory]
     [MemberData(nameof(BadEdits))]

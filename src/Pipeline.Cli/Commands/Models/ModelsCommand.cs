@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Cli.Commands;
 
 namespace Pipeline.Cli.Commands.Models;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Cli.Commands.Models;
 /// </summary>
 internal static class ModelsCommand
 {
-    public static Command Create() => new("models", "Work with the model registry: models, versions, aliases, tags, stages, downloads.")
+    public static Command Create(TimeProvider time) => new("models", "Work with the model registry: models, versions, aliases, tags, stages, downloads.")
     {
         ModelsListCommand.Create(),
         ModelsGetCommand.Create(),
@@ -20,5 +21,6 @@ internal static class ModelsCommand
         ModelTagCommands.CreateDelete(),
         ModelsTransitionCommand.Create(),
         ModelsDownloadCommand.Create(),
+        PromoteCommand.Create(time),
     };
 }

@@ -15,6 +15,10 @@ internal static class DockerServing
     /// <summary>The container label naming the served model, so a rerun finds and replaces its predecessor.</summary>
     public const string ModelLabel = "pipeline.serve.model";
 
+    /// <summary>The serving container's name: <c>&lt;repository&gt;-&lt;version&gt;</c>, e.g. <c>breast-cancer-classifier-3</c>.</summary>
+    public static string ContainerName(ModelVersion version) =>
+        $"{ImageReference.RepositoryFor(version.Name)}-{version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static async Task<(RunningContainer Container, ServingImage Image)> RunAsync(
         DockerEngine engine, ServeInput input, ServerLayout layout, string modelDirectory, ModelVersion version, string? runId,
         IStageReporter reporter, CancellationToken ct)
@@ -57,12 +61,16 @@ internal static class DockerServing
                 Port = input.Serve.Port,
                 RunId = runId,
                 GitCommit = input.PipelineRun.Data.Tag(Tracking.Entities.SystemTags.GitCommit),
+                Source = ServingProvenance.SourceUrl(input.PipelineRun.Data.Tag(Tracking.Entities.SystemTags.GitRepoUrl)),
+                Labels = ServingProvenance.Labels(version, input.PipelineRun, modelDirectory),
                 Environment = new Dictionary<string, string> { ["Scoring__ModelVersion"] = $"{version.Name}/{version.Version}" },
             }, cancellationToken: ct);
             reporter.Info($"Image {string.Join(", ", image.Tags)}: {image.SizeBytes / 1e6:F0} MB, built in {image.Elapsed.TotalSeconds:F1} s");
 
+            // A predictable name a developer finds with `docker ps`; whatever holds it (an earlier run's container) goes first.
+            var name = ContainerName(version);
             using var runner = new ContainerRunner(engine);
-            foreach (var old in (await runner.ListManagedAsync(ct)).Where(c => c.Labels.GetValueOrDefault(ModelLabel) == version.Name))
+            foreach (var old in (await runner.ListManagedAsync(ct)).Where(c => c.Labels.GetValueOrDefault(ModelLabel) == version.Name || c.Name == name))
             {
                 reporter.Info($"Removing the earlier container {old.Name} ({old.Image})");
                 await runner.StopAsync(old.Id, ct);
@@ -71,6 +79,7 @@ internal static class DockerServing
             var container = await runner.RunAsync(new ContainerRunOptions
             {
                 Image = image.Tags[0],
+                Name = name,
                 Port = input.Serve.Port,
                 Labels = new Dictionary<string, string> { [ModelLabel] = version.Name },
                 HealthTimeout = TimeSpan.FromSeconds(90),

@@ -97,6 +97,9 @@ internal sealed class ServeStage(
             new RunTag(ServingTags.State, "running"),
         ]);
         await store.LogBatchAsync(input.PipelineRun.Info.RunId, [], [], tags, ct);
+        // An earlier release's image belongs to the image served then; SmokeTest records this one's once it is shipped.
+        foreach (var stale in input.PipelineRun.Data.Tags.Where(t => t.Key == ImageTags.Image || t.Key.StartsWith(ImageTags.Image + ".", StringComparison.Ordinal)))
+            await store.DeleteTagAsync(input.PipelineRun.Info.RunId, stale.Key, ct);
         reporter.Info($"Serving {modelUri} at {output.Url.ToString().TrimEnd('/')} ({output.Mode})");
         return output;
     }

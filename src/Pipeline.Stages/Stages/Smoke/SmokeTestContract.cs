@@ -7,9 +7,10 @@ using Pipeline.Tracking.Registry;
 namespace Pipeline.Stages.Stages.Smoke;
 
 /// <summary>
-/// SmokeTest's contract. Reads: <c>--keep-serving</c>. Upstream: the endpoint DockerServe recorded on the pipeline run,
+/// SmokeTest's contract. Reads: <c>--keep-serving</c>, <c>serve.registry</c>, <c>serve.save</c>, <c>--registry</c>, <c>--push</c>, <c>--save</c>. Upstream: the endpoint DockerServe recorded on the pipeline run,
 /// the served model (loaded offline) and the test split. Leaves: the verdict and latency figures on the pipeline run
-/// (<c>p50_ms</c>, <c>p99_ms</c>); stops the endpoint unless asked to keep it. Skip rule: none; it checks a live server.
+/// (<c>p50_ms</c>, <c>p99_ms</c>); stops the endpoint unless asked to keep it. Then, with <c>serve.registry</c> /
+/// <c>--registry</c> or <c>serve.save</c> / <c>--save</c>, releases the image (<see cref="ImageRelease"/>). Skip rule: none; it checks a live server.
 /// </summary>
 internal sealed class SmokeTestContract : StageContract<PipelineRunUpstream>
 {
@@ -28,6 +29,10 @@ internal sealed class SmokeTestContract : StageContract<PipelineRunUpstream>
         var pipelineRun = upstream.PipelineRun;
         var modelUri = pipelineRun.Data.Tag(ServingTags.ModelUri)
             ?? throw new PipelineException($"Pipeline run {pipelineRun.Info.RunId} records no served model: run the DockerServe stage first.");
+        // What a passed smoke test releases is checked first, so a release job that cannot ship fails before testing.
+        var release = ReleaseTarget.Resolve(context.Spec.Serve, context.Options.Registry, context.Options.Push, context.Options.Save,
+            Path.GetDirectoryName(Path.GetFullPath(context.Spec.SourcePath))!);
+        ImageRelease.CheckServedImage(pipelineRun, release);
         using var scratch = new ScratchFolder("smoke");
         var resolved = await new ModelUriResolver(DockerServeContract.Registry(context), context.Store).ResolveAsync(modelUri, ct);
         var directory = await context.Artifacts.Open(resolved.ArtifactUri).DownloadAsync("", scratch.File("model"), ct);
@@ -35,9 +40,26 @@ internal sealed class SmokeTestContract : StageContract<PipelineRunUpstream>
         var test = await new RunArtifacts(context.Artifacts).LoadSplitAsync(pipelineRun, PrepareDataStage.TestArtifact, context.Spec.Data, scratch, ct);
         var output = await new SmokeTestStage(context.Store, context.Reporter, context.Time).RunAsync(
             new SmokeTestInput(pipelineRun, model, test, context.Options.KeepServing), ct);
-        return StageResult.Succeeded(Name,
-            $"{output.RowsChecked} rows in every format equal offline; one-row p50 {output.P50Ms:F2} ms, p99 {output.P99Ms:F2} ms",
-            new Dictionary<string, string> { ["p50_ms"] = $"{output.P50Ms:F3}", ["p99_ms"] = $"{output.P99Ms:F3}" });
+        var outputs = new Dictionary<string, string> { ["p50_ms"] = $"{output.P50Ms:F3}", ["p99_ms"] = $"{output.P99Ms:F3}" };
+        var summary = $"{output.RowsChecked} rows in every format equal offline; one-row p50 {output.P50Ms:F2} ms, p99 {output.P99Ms:F2} ms";
+        if (!release.IsEmpty)
+        {
+            // Only now, after the smoke test passed: a failed one threw above and ships nothing.
+            var released = await new ImageRelease(context.Store, DockerServeContract.Registry(context), context.Artifacts, context.Reporter,
+                context.Environment.Get).RunAsync(pipelineRun, release, ct);
+            if (released.Pushed is { } pushed)
+            {
+                outputs["image"] = $"{pushed.Repository}:{pushed.Tags[0]}";
+                outputs["image_digest"] = pushed.Digest;
+                summary += $"; pushed {pushed.Repository}@{pushed.Digest}";
+            }
+            if (released.ArchiveSha256 is { } sha)
+            {
+                outputs["image_archive_sha256"] = sha;
+                summary += $"; saved {release.Archive}";
+            }
+        }
+        return StageResult.Succeeded(Name, summary, outputs);
     }
 
     private static PackagedModel LoadModel(string directory)
