@@ -19,7 +19,9 @@ public sealed partial class PipelineRunner
         var locator = await RunLocator.ForAsync(context, ct);
         var data = context.Spec.Data;
         var fingerprint = Fingerprint.For(StageName.PrepareData).AddFile("data", data.Path)
-            .AddJson("data", data with { Path = Path.GetFileName(data.Path) });
+            .AddJson("data", data.WithoutFolders());
+        if (data.TestPath is not null)
+            fingerprint.AddFile("test_data", data.TestPath);
         var previous = await locator.LatestAsync(PipelineTags.RolePipeline, null, ct);
         if (IsUnchanged(context, previous, PipelineTags.Fingerprint, fingerprint))
             return Skipped(StageName.PrepareData, previous!, new() { ["pipeline_run_id"] = previous!.Info.RunId });
