@@ -1,0 +1,50 @@
+using Pipeline.Stages.Reproduction;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Stages;
+using Pipeline.Tracking.Entities;
+using Pipeline.Tracking.Stores;
+
+namespace Pipeline.Stages.Tests.Reproduction;
+
+/// <summary>
+/// <c>pipeline reproduce</c> end to end in a temporary git repository: a pipeline is committed and run, then its code
+/// and data change; the old run still reproduces from its commit, and a changed data file fails by digest.
+/// </summary>
+public sealed class RunReproducerTests
+{
+    [Fact]
+    public async Task OldEvaluationRun_AfterCodeAndDataChanged_ReproducesFromItsCommit_AndChangedDataFailsByDigest()
+    {
+        // Given a pipeline committed and run through Evaluate
+        using var repo = new GitPipelineRepository();
+        var evaluation = await repo.RunThroughAsync(StageName.Evaluate);
+        var runId = evaluation.Outputs["evaluation_run_id"];
+        // When the code (the search space) and the data change and are committed
+        repo.WritePipeline("[0.01, 3.0]");
+        File.WriteAllText(repo.DataPath, File.ReadAllText(repo.DataPath).Replace("17.99,10.38", "18.99,10.38"));
+        repo.Commit("another grid; a corrected row");
+
+        // Then the old run reproduces from its own commit (whose pipeline file and data it checks out)
+        var reproducer = new RunReproducer(repo.Reporter, TimeProvider.System, repo.Environment);
+        var report = await reproducer.ReproduceAsync(new ReproduceOptions(runId, repo.TrackingUri));
+        Assert.True(report.Verdict == ReproductionVerdict.Reproduced, RunReproducer.ToMarkdown(report));
+        Assert.Empty(report.Differences);
+        Assert.True(report.Compared > 10, $"only {report.Compared} values compared");
+
+        // And the reproduction is a run in the same store, tagged for auditors
+        await using var store = TrackingStoreRegistry.CreateDefault().Open(repo.TrackingUri, "file:///unused");
+        var recorded = await store.GetRunAsync(report.ReproductionRunId!);
+        Assert.Equal(runId, recorded.Data.Tag(RunReproducer.ReproducesTag));
+        Assert.Equal("reproduced", recorded.Data.Tag(RunReproducer.VerdictTag));
+
+        // And the changed data file is refused, naming both digests
+        var recordedDigest = (await store.GetRunAsync(runId)).Data.Tag(SystemTags.ParentRunId) is { } pipelineRunId
+            ? (await store.GetRunAsync(pipelineRunId)).Data.Param("data.digest") : null;
+        var error = await Assert.ThrowsAsync<PipelineException>(() => reproducer.ReproduceAsync(new ReproduceOptions(runId, repo.TrackingUri, DataPath: repo.DataPath)));
+        Assert.Contains("dataset digest mismatch", error.Message);
+        Assert.Contains(recordedDigest!, error.Message);
+        var changedDigest = PreparedDataset.Load(new Pipeline.Stages.Spec.DataSpec(repo.DataPath, "target", Pipeline.Stages.Spec.TaskKind.BinaryClassification, 0.2, true, 42)).Digest;
+        Assert.NotEqual(recordedDigest, changedDigest);
+        Assert.Contains(changedDigest, error.Message);
+    }
+}
