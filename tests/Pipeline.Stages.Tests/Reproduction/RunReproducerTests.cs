@@ -47,4 +47,38 @@ public sealed class RunReproducerTests
         Assert.NotEqual(recordedDigest, changedDigest);
         Assert.Contains(changedDigest, error.Message);
     }
+
+    [Fact]
+    public async Task TrialRunOfADirtyTree_AppliesTheRecordedDiff_AndAChangedMetricIsNotReproduced()
+    {
+        // Given a trial run made from uncommitted changes (a one-value grid), and a later commit of something else
+        using var repo = new GitPipelineRepository();
+        repo.WritePipeline("[0.5]");
+        await repo.RunThroughAsync(StageName.Sweep);
+        await using var store = TrackingStoreRegistry.CreateDefault().Open(repo.TrackingUri, "file:///unused");
+        var trial = (await store.SearchRunsAsync(new RunQuery([(await store.GetExperimentByNameAsync("small"))!.ExperimentId],
+            $"tags.`{PipelineTags.Role}` = '{PipelineTags.RoleTrial}'"))).Items.Single();
+        Assert.Equal("true", trial.Data.Tag("mlflow.source.git.dirty"));
+        repo.WritePipeline("[2.0, 3.0]");
+        repo.Commit("another grid");
+        var reproducer = new RunReproducer(repo.Reporter, TimeProvider.System, repo.Environment);
+
+        // When it is reproduced, the diff is applied on its commit, so the same single configuration trains again
+        var report = await reproducer.ReproduceAsync(new ReproduceOptions(trial.Info.RunId, repo.TrackingUri, RepositoryPath: repo.Root));
+        Assert.True(report.Verdict == ReproductionVerdict.Reproduced, RunReproducer.ToMarkdown(report));
+        Assert.Contains(report.Excluded, e => e.StartsWith("metric fit_time_seconds", StringComparison.Ordinal));
+        Assert.Contains("Applied the recorded uncommitted changes", repo.Reporter.Text);
+
+        // And once the original's roc_auc reads differently, the reproduction says which value differs
+        var auc = trial.Data.Metric("roc_auc")!.Value;
+        await store.LogBatchAsync(trial.Info.RunId, [new Metric("roc_auc", auc - 0.01, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1)], [], []);
+        var changed = await reproducer.ReproduceAsync(new ReproduceOptions(trial.Info.RunId, repo.TrackingUri, RepositoryPath: repo.Root));
+        Assert.Equal(ReproductionVerdict.NotReproduced, changed.Verdict);
+        var difference = Assert.Single(changed.Differences);
+        Assert.Equal(("metric", "roc_auc"), (difference.Kind, difference.Key));
+        Assert.Contains("| metric | roc_auc |", RunReproducer.ToMarkdown(changed));
+        // A tolerance that covers the change accepts it
+        var tolerated = await reproducer.ReproduceAsync(new ReproduceOptions(trial.Info.RunId, repo.TrackingUri, RepositoryPath: repo.Root, Tolerance: 0.02));
+        Assert.Equal(ReproductionVerdict.Reproduced, tolerated.Verdict);
+    }
 }
