@@ -97,9 +97,11 @@ internal sealed class CommitCheckout : IDisposable
     {
         try
         {
-            DeleteFolder(Path);
             using var repo = new Repository(_gitDir);
-            if (repo.Worktrees[_name] is { } worktree)
+            var worktree = repo.Worktrees[_name];
+            DeleteFolder(Path);
+            // With its folder gone the worktree is prunable: this removes its administrative files under .git/worktrees.
+            if (worktree is not null)
                 repo.Worktrees.Prune(worktree, ifLocked: true);
             if (repo.Branches[_name] is { } branch)
                 repo.Branches.Remove(branch);

@@ -69,12 +69,12 @@ internal sealed class GitPipelineRepository : IDisposable
     }
 
     /// <summary>Runs the stages up to <paramref name="last"/> (InitStore first) and returns the last result.</summary>
-    public async Task<StageResult> RunThroughAsync(StageName last)
+    public async Task<StageResult> RunThroughAsync(StageName last, string? trackingUri = null)
     {
         var runner = new PipelineRunner(Reporter, TimeProvider.System, Environment);
         StageResult result = null!;
         foreach (var stage in StageNames.InWorkflowOrder.TakeWhile(s => s <= last))
-            result = await runner.RunAsync(stage, new PipelineStageOptions(PipelinePath, OutputDirectory: Path.Combine(Root, "out")));
+            result = await runner.RunAsync(stage, new PipelineStageOptions(PipelinePath, trackingUri, OutputDirectory: Path.Combine(Root, "out")));
         return result;
     }
 
