@@ -23,7 +23,7 @@ internal static class ReproduceCommand
             Description = "Largest absolute metric difference accepted. Default 0: bit for bit.",
             DefaultValueFactory = _ => 0,
         };
-        var keep = new Option<string?>("--keep") { Description = "Keep the worktree and scratch store in this folder (default: a temporary folder, removed)." };
+        var keep = new Option<string?>("--keep") { Description = "Make the scratch store and its reports in this folder and keep them (the worktree is always removed). Default: a temporary folder, removed." };
         var command = new Command("reproduce", "Re-run what produced a run, from its recorded commit and data, and compare every param and metric.")
         {
             runId, trackingUri, data, testData, repo, tolerance, keep,

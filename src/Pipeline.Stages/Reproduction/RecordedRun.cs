@@ -24,6 +24,10 @@ internal sealed record RecordedRun(Run Run, string Role, Run PipelineRun, string
         {
             throw new PipelineException($"run {runId} does not exist in {PostgresUri.Redact(trackingUri)} (pass --tracking-uri for another store).");
         }
+        catch (TrackingException e)
+        {
+            throw new PipelineException($"cannot read run {runId} from {PostgresUri.Redact(trackingUri)}: {e.Message}", e);
+        }
 
         var role = run.Data.Tag(PipelineTags.Role);
         if (role is not (PipelineTags.RolePipeline or PipelineTags.RoleSweep or PipelineTags.RoleTrial or PipelineTags.RoleEvaluation))
@@ -35,7 +39,14 @@ internal sealed record RecordedRun(Run Run, string Role, Run PipelineRun, string
             var parent = pipelineRun.Data.Tag(SystemTags.ParentRunId);
             if (parent is null || depth > 3)
                 throw new PipelineException($"run {runId} has no pipeline run above it (mlflow.parentRunId), so its dataset record cannot be found.");
-            pipelineRun = await store.GetRunAsync(parent, ct);
+            try
+            {
+                pipelineRun = await store.GetRunAsync(parent, ct);
+            }
+            catch (TrackingException e)
+            {
+                throw new PipelineException($"run {runId}: its parent run {parent} cannot be read: {e.Message}", e);
+            }
         }
 
         var commit = run.Data.Tag(SystemTags.GitCommit)

@@ -10,7 +10,7 @@ namespace Pipeline.Stages.Reproduction;
 /// The largest absolute difference accepted between a metric and its reproduction; default 0, bit for bit (NaN equals
 /// NaN), which the deterministic stages give on the same runtime.
 /// </param>
-/// <param name="ScratchDirectory">Where the worktree and the scratch store are made; default a new folder under the temp folder, removed afterwards.</param>
+/// <param name="ScratchDirectory">Where the worktree and the scratch store are made; kept afterwards except for the worktree. Default: a new folder under the temp folder, removed afterwards.</param>
 public sealed record ReproduceOptions(
     string RunId,
     string? TrackingUri = null,

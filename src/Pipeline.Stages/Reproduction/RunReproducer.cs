@@ -40,6 +40,9 @@ public sealed partial class RunReproducer(IStageReporter reporter, TimeProvider 
         var uri = options.TrackingUri ?? NullIfEmpty(_environment.Get(TrackingLocation.TrackingUriVariable)) ?? "sqlite:///mlruns.db";
         using var http = new HttpClient();
         var artifacts = OpenArtifacts(uri, http);
+        // Reading a run from a SQLite file that is not there would create an empty database; say what is missing instead.
+        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) && !File.Exists(SqliteTrackingStore.PathFromUri(uri)))
+            throw new PipelineException($"no tracking database at {Path.GetFullPath(SqliteTrackingStore.PathFromUri(uri))} (tracking URI '{uri}'); pass --tracking-uri.");
         ITrackingStore store;
         try
         {
