@@ -5,8 +5,13 @@
 #r "../.tools/pipeline/Pipeline.Docker.dll"
 #r "../.tools/pipeline/Pipeline.Stages.dll"
 #load "reporter.cake"
+#load "arguments.cake"
 
 using Pipeline.Stages.Running;
+
+// The stages' dependencies load from .tools/pipeline through a thread-safe resolver, never through Cake's own
+// AppDomain.AssemblyResolve handler, which is not safe for the sweep's parallel trials (see HostedAssemblyResolver).
+var dependencies = Pipeline.Stages.Hosting.HostedAssemblyResolver.ForStages();
 
 // Cake starts in build/; relative paths (the pipeline file, mlruns.db) start at the repository root, where build.sh runs.
 System.IO.Directory.SetCurrentDirectory(MakeAbsolute(Directory("..")).FullPath);
@@ -23,23 +28,35 @@ var options = new StageOptions(
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);
 
-Task("InitStore").Does(() => RunStage(StageName.InitStore));
-Task("PrepareData").IsDependentOn("InitStore").Does(() => RunStage(StageName.PrepareData));
-Task("Sweep").IsDependentOn("PrepareData").Does(() => RunStage(StageName.Sweep));
-Task("Select").IsDependentOn("Sweep").Does(() => RunStage(StageName.Select));
-Task("Evaluate").IsDependentOn("Select").Does(() => RunStage(StageName.Evaluate));
-Task("Package").IsDependentOn("Evaluate").Does(() => RunStage(StageName.Package));
-Task("DockerServe").IsDependentOn("Package").Does(() => RunStage(StageName.DockerServe));
-Task("SmokeTest").IsDependentOn("DockerServe").Does(() => RunStage(StageName.SmokeTest));
+// One task per stage, generated from the workflow's one declaration (order, dependencies, descriptions), so Cake
+// cannot drift from the CLI and MSBuild. --exclusive (Cake's own switch) runs the target without its dependencies.
+foreach (var stage in Workflow.Stages)
+{
+    var name = stage.Name;
+    var task = Task(name.ToString()).Description(stage.Description).Does(() => RunStage(name));
+    foreach (var dependency in stage.DependsOn)
+        task.IsDependentOn(dependency.ToString());
+}
 
-// With no target, run every stage this version has built, in workflow order.
-Task("Default").IsDependentOn(PipelineRunner.LastBuiltStage.ToString());
+// With no target, run the whole workflow.
+Task("Default").Description("The whole workflow.").IsDependentOn(StageNames.InWorkflowOrder[StageNames.InWorkflowOrder.Count - 1].ToString());
 
-Task("Test").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
+Task("Test").Description("Build and run every test project (Release)").Does(() => DotNetTest("Pipeline.sln", new DotNetTestSettings
 {
     Configuration = "Release",
     Loggers = { "console;verbosity=normal" },
 }));
+
+if (BuildArguments.Check(Context.Arguments.GetArguments().Keys) is { } argumentError)
+{
+    Error($"error: {argumentError}");
+    System.Environment.Exit(ExitCodes.Usage);
+}
+if (HasArgument("show-help"))
+{
+    Information(BuildArguments.Help(Tasks.Select(t => (t.Name, t.Description ?? ""))));
+    System.Environment.Exit(ExitCodes.Success);
+}
 
 // Cake ends a failed run with exit code 1 whatever the task threw; a failed gate must exit with its own code, so CI can
 // tell it from a broken build. Cake has printed its task summary by the time RunTarget throws, not yet the error.

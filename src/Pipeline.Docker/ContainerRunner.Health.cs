@@ -32,7 +32,10 @@ public sealed partial class ContainerRunner
             try
             {
                 using var response = await _http.GetAsync(health, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                // The answer counts only if the container is still running after it: another server on the host port
+                // answers too, while ours is exiting.
+                if (response.IsSuccessStatusCode
+                    && (await engine.Client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).State.Running)
                     return state.Name.TrimStart('/');
                 last = $"HTTP {(int)response.StatusCode}";
             }

@@ -11,8 +11,7 @@ public static class DiagnosticCodes
     /// <summary>The stage ran, but a declared quality gate was not met.</summary>
     public const string GateFailed = "PIPE002";
 
-    /// <summary>The stage is not built in this version of the pipeline; nothing was run.</summary>
-    public const string StageNotBuilt = "PIPE003";
+    // PIPE003 (a stage not built yet) is retired: every stage is built. The code is not reused.
 
     /// <summary>A warning reported by a stage (e.g. a trial that failed while the sweep went on).</summary>
     public const string Warning = "PIPE004";

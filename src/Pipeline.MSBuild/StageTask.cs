@@ -8,7 +8,7 @@ namespace Pipeline.MSBuild;
 /// <summary>
 /// The mapping every stage task shares: MSBuild properties to <see cref="StageOptions"/>, the stage's result to
 /// <c>[Output]</c> properties and items, its messages and failures to MSBuild's log with codes (<see cref="DiagnosticCodes"/>).
-/// A stage that succeeds or is skipped returns true; a failed gate, an error or a stage that is not built returns false.
+/// A stage that succeeds or is skipped returns true; a failed gate or an error returns false.
 /// </summary>
 public abstract partial class StageTask : MSBuildTask, ICancelableTask
 {
@@ -54,10 +54,6 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
                 OutputDirectory: NullIfEmpty(OutputDirectory) is { } output ? Path.GetFullPath(output) : null));
             var result = new PipelineRunner(reporter, TimeProvider.System).RunAsync(_stage, options, _cancellation.Token).GetAwaiter().GetResult();
             return Report(result, pipelineFile);
-        }
-        catch (StageNotBuiltException e)
-        {
-            reporter.ErrorAt(DiagnosticCodes.StageNotBuilt, pipelineFile, 0, 0, e.Message);
         }
         catch (PipelineException e) when (e.InnerException is PipelineSpecException spec)
         {

@@ -9,6 +9,9 @@ public enum ErrorCode
     ResourceAlreadyExists,
     InvalidState,
     BadRequest,
+
+    /// <summary>PERMISSION_DENIED (403): the request names something this server refuses to touch, e.g. a file outside its artifact roots.</summary>
+    PermissionDenied,
 }
 
 public static class ErrorCodeNames
@@ -20,6 +23,7 @@ public static class ErrorCodeNames
         ErrorCode.ResourceAlreadyExists => "RESOURCE_ALREADY_EXISTS",
         ErrorCode.InvalidState => "INVALID_STATE",
         ErrorCode.BadRequest => "BAD_REQUEST",
+        ErrorCode.PermissionDenied => "PERMISSION_DENIED",
         _ => "INTERNAL_ERROR",
     };
 }

@@ -3,14 +3,17 @@ using Pipeline.Stages.Running;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline run [stage]</c>: runs one stage, or with no stage every stage this version has built, in order.</summary>
+/// <summary>
+/// <c>pipeline run [stage]</c>: runs a stage after the stages it depends on (as Cake's <c>--target</c> and MSBuild's
+/// <c>-t:</c> do), or alone with <c>--exclusive</c>; with no stage, the whole workflow.
+/// </summary>
 internal static class RunStageCommand
 {
     public static Command Create(TimeProvider time)
     {
         var stage = new Argument<string?>("stage")
         {
-            Description = "Stage to run: " + string.Join(", ", StageNames.InWorkflowOrder.Select(s => s.ToCliName())) + ". Default: every built stage.",
+            Description = "Stage to run: " + string.Join(", ", StageNames.InWorkflowOrder.Select(s => s.ToCliName())) + ". It runs after its predecessors unless --exclusive. Default: the whole workflow.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var pipeline = CommonOptions.Pipeline();
@@ -19,22 +22,22 @@ internal static class RunStageCommand
         var output = CommonOptions.Output();
         var requireDocker = new Option<bool>("--require-docker") { Description = "docker-serve fails without a Docker engine instead of serving as a local process." };
         var keepServing = new Option<bool>("--keep-serving") { Description = "smoke-test leaves the served endpoint running." };
-        var command = new Command("run", "Run a pipeline stage.") { stage, pipeline, trackingUri, force, output, requireDocker, keepServing };
+        var exclusive = new Option<bool>("--exclusive") { Description = "Run only the named stage, not its predecessors (each stage reads its inputs from the store)." };
+        var command = new Command("run", "Run a pipeline stage and the stages before it.") { stage, pipeline, trackingUri, force, output, requireDocker, keepServing, exclusive };
         command.SetAction(async (parse, ct) =>
         {
             var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force),
                 OutputDirectory: parse.GetValue(output), RequireDocker: parse.GetValue(requireDocker), KeepServing: parse.GetValue(keepServing));
             var requested = parse.GetValue(stage);
-            IEnumerable<StageName> stages;
+            StageName target;
             if (requested is null)
-                stages = StageNames.InWorkflowOrder.Where(PipelineRunner.IsBuilt);
-            else if (StageNames.TryParse(requested, out var one))
-                stages = [one];
-            else
+                target = StageNames.InWorkflowOrder[^1];
+            else if (!StageNames.TryParse(requested, out target))
             {
                 Console.Error.WriteLine($"error: unknown stage '{requested}'. Stages: {string.Join(", ", StageNames.InWorkflowOrder.Select(s => s.ToCliName()))}.");
                 return ExitCodes.Usage;
             }
+            var stages = parse.GetValue(exclusive) ? [target] : Workflow.WithPredecessors(target);
             return await StageInvoker.RunAsync(stages, options, time, ct);
         });
         return command;

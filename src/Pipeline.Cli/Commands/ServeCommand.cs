@@ -16,11 +16,13 @@ internal static class ServeCommand
         var model = new Argument<string>("model") { Description = "Model directory, models:/<name>@<alias>, models:/<name>/<version> or runs:/<run id>/<path>." };
         var port = new Option<int>("--port") { Description = "TCP port.", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var logFormat = new Option<string>("--log-format") { Description = "Log lines: auto (plain on a terminal, JSON when redirected), plain or json.", DefaultValueFactory = _ => "auto" };
+        logFormat.AcceptOnlyFromAmong("auto", "plain", "json");
         var trackingUri = CommonOptions.TrackingUri();
         trackingUri.Description = "Tracking store for models:/ and runs:/ URIs; default MLFLOW_TRACKING_URI, then sqlite:///mlruns.db.";
         var command = new Command("serve", "Serve a model over MLflow's scoring protocol (/invocations, /ping, /health, /version, /metrics).")
         {
-            model, port, host, trackingUri,
+            model, port, host, trackingUri, logFormat,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,6 +32,7 @@ internal static class ServeCommand
                 Port = parse.GetValue(port),
                 Host = parse.GetValue(host)!,
                 TrackingUri = parse.GetValue(trackingUri),
+                LogFormat = parse.GetValue(logFormat)!,
             };
             try
             {
@@ -38,6 +41,11 @@ internal static class ServeCommand
                 Console.Out.WriteLine($"Serving {options.ModelUri} at http://{options.Host}:{options.Port} (Ctrl+C to stop).");
                 await app.WaitForShutdownAsync(ct);
                 return ExitCodes.Success;
+            }
+            catch (IOException e) when (PortInUse.Is(e))
+            {
+                Console.Error.WriteLine($"error: {PortInUse.Message(options.Host, options.Port, "--port")}");
+                return ExitCodes.Error;
             }
             catch (ScoringStartupException e)
             {

@@ -23,7 +23,7 @@ internal static class StageInvoker
                     return ExitCodes.GateFailed;
                 }
             }
-            catch (Exception e) when (e is PipelineException or StageNotBuiltException)
+            catch (PipelineException e)
             {
                 reporter.Error(e.Message);
                 return ExitCodes.Error;

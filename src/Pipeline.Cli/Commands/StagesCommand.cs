@@ -3,7 +3,7 @@ using Pipeline.Stages.Running;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline stages</c>: lists the workflow's stages in order and whether this version has built each.</summary>
+/// <summary><c>pipeline stages</c>: lists the workflow's stages in order, what each depends on and does.</summary>
 internal static class StagesCommand
 {
     public static Command Create()
@@ -12,7 +12,7 @@ internal static class StagesCommand
         command.SetAction(_ =>
         {
             foreach (var stage in StageNames.InWorkflowOrder)
-                Console.WriteLine($"{stage.ToCliName(),-14} {(PipelineRunner.IsBuilt(stage) ? "built" : "not built yet")}");
+                Console.WriteLine($"{stage.ToCliName(),-14} {Workflow.Get(stage).Description}");
             return ExitCodes.Success;
         });
         return command;

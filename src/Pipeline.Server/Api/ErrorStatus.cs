@@ -9,6 +9,7 @@ internal static class ErrorStatus
     {
         ErrorCode.ResourceDoesNotExist => 404,
         ErrorCode.InvalidParameterValue or ErrorCode.ResourceAlreadyExists or ErrorCode.BadRequest => 400,
+        ErrorCode.PermissionDenied => 403,
         // INVALID_STATE is a server-side 500 in MLflow, as INTERNAL_ERROR.
         _ => 500,
     };

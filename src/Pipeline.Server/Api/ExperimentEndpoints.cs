@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pipeline.Server.Artifacts;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
@@ -25,13 +26,16 @@ internal static class ExperimentEndpoints
         return group;
     }
 
-    private static async Task Create(HttpContext http, ITrackingStore store)
+    private static async Task Create(HttpContext http, ITrackingStore store, ServerArtifacts artifacts)
     {
         using var args = await RequestArgs.ReadAsync(http);
         var name = args.Required("name");
         var location = NullIfEmpty(args.String("artifact_location"));
         if (location is not null)
+        {
             MlflowServerValidation.ArtifactLocation(location);
+            artifacts.CheckClientLocation(location, "artifact_location");
+        }
         var id = await store.CreateExperimentAsync(name, location, args.Tags(), http.RequestAborted);
         await JsonResponse.WriteAsync(http, w => w.WriteString("experiment_id", id));
     }

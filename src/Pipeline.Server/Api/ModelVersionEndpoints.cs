@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Server.Artifacts;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Rest;
@@ -31,6 +33,7 @@ internal static class ModelVersionEndpoints
         var source = args.Required("source");
         var runId = ExperimentEndpoints.NullIfEmpty(args.String("run_id"));
         await MlflowServerValidation.ModelVersionSourceAsync(source, runId, store, http.RequestAborted);
+        http.RequestServices.GetRequiredService<ServerArtifacts>().CheckClientLocation(source, "source");
         var version = await registry.CreateModelVersionAsync(
             name,
             source,

@@ -51,7 +51,18 @@ internal sealed class RequestArgs : IDisposable
                 return new RequestArgs(JsonDocument.Parse("{}"), null);
             // JsonDocument keeps the memory it is given; the pipe's buffers return to Kestrel's pool (and to other
             // connections) at AdvanceTo below, so the document gets its own copy.
-            var doc = JsonDocument.Parse(buffer.ToArray());
+            var bytes = buffer.ToArray();
+            var doc = JsonDocument.Parse(bytes);
+            try
+            {
+                JsonEscapeCheck.ThrowIfInvalid(bytes);
+            }
+            catch
+            {
+                doc.Dispose();
+                throw;
+            }
+
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 doc.Dispose();

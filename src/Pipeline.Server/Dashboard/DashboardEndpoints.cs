@@ -38,6 +38,7 @@ public static class DashboardEndpoints
             {
                 ErrorCode.ResourceDoesNotExist => (StatusCodes.Status404NotFound, "Not found"),
                 ErrorCode.InvalidParameterValue or ErrorCode.BadRequest => (StatusCodes.Status400BadRequest, "Bad request"),
+                ErrorCode.PermissionDenied => (StatusCodes.Status403Forbidden, "Forbidden"),
                 _ => (Api.ErrorStatus.Of(e.Code), "Error"),
             };
             await DashboardResponse.WriteProblemAsync(http, status, title, e.Message);

@@ -32,6 +32,9 @@ public static class TrackingServerApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter(typeof(RequestLoggingMiddleware).FullName, options.LogRequests ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // A start that fails (port taken) is thrown to the caller, which says so in one line; the host's own "Hosting
+        // failed to start" entry would repeat it with the whole stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         var registry = store as IModelRegistry
             ?? throw new TrackingServerStartupException($"The store {store.GetType().Name} has no model registry; the server needs one.");

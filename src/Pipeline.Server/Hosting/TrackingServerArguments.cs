@@ -5,7 +5,8 @@ namespace Pipeline.Server.Hosting;
 /// <summary>
 /// Reads <see cref="TrackingServerOptions"/> from <c>mlflow server</c>-style arguments: <c>--backend-store-uri</c>,
 /// <c>--artifacts-destination</c>, <c>--default-artifact-root</c>, <c>--serve-artifacts</c> / <c>--no-serve-artifacts</c>,
-/// <c>--host</c>, <c>--port</c>, <c>--auth-token</c>, <c>--no-request-log</c>; <c>--name value</c> or <c>--name=value</c>.
+/// <c>--host</c>, <c>--port</c>, <c>--auth-token</c>, <c>--no-request-log</c>,
+/// <c>--max-artifact-upload-size</c>; <c>--name value</c> or <c>--name=value</c>.
 /// The token may come from env <c>PIPELINE_SERVER_AUTH_TOKEN</c> instead.
 /// </summary>
 public static class TrackingServerArguments
@@ -33,8 +34,10 @@ public static class TrackingServerArguments
                     : throw new TrackingServerStartupException($"--port needs a number, got '{args[i]}'.") },
                 "--auth-token" => options with { AuthToken = Value() },
                 "--no-request-log" => options with { LogRequests = false },
+                "--max-artifact-upload-size" => options with { MaxArtifactUploadBytes = ByteSize.Parse(Value(), name) },
                 _ => throw new TrackingServerStartupException($"Unknown option '{args[i]}'. Known: --backend-store-uri, --artifacts-destination, " +
-                    "--default-artifact-root, --serve-artifacts, --no-serve-artifacts, --host, --port, --auth-token, --no-request-log."),
+                    "--default-artifact-root, --serve-artifacts, --no-serve-artifacts, --host, --port, --auth-token, --no-request-log, " +
+                    "--max-artifact-upload-size."),
             };
         }
 

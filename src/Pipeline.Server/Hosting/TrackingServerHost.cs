@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
+using Pipeline.Hosting;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Stores;
 
@@ -61,18 +62,7 @@ public sealed class TrackingServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            switch (options.Host)
-            {
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(options.Port);
-                    break;
-                case "localhost":
-                    kestrel.ListenLocalhost(options.Port);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.TryParse(options.Host, out var ip) ? ip : throw new TrackingServerStartupException($"--host '{options.Host}' is not an IP address."), options.Port);
-                    break;
-            }
+            KestrelListen.On(kestrel, options.Host, options.Port, problem => new TrackingServerStartupException($"--host {problem}"));
         });
         builder.AddTrackingServer(options, store, time);
         var app = builder.Build();
@@ -86,13 +76,22 @@ public sealed class TrackingServerHost : IAsyncDisposable
             await app.DisposeAsync().ConfigureAwait(false);
             if (ownsStore)
                 await store.DisposeAsync().ConfigureAwait(false);
-            throw new TrackingServerStartupException($"The tracking server cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+            throw new TrackingServerStartupException(IsAddressInUse(e)
+                ? $"The tracking server cannot start: port {options.Port} on {options.Host} is already in use by another process; choose another with --port."
+                : $"The tracking server cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new UriBuilder(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) { Path = "/" }.Uri;
         return new TrackingServerHost(app, store, ownsStore, uri);
     }
+
+    /// <summary>The app's services (its endpoints, store and options), e.g. for tests that visit every endpoint.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    private static bool IsAddressInUse(Exception e) =>
+        e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+        || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Completes when the server stops (Ctrl+C, SIGTERM or <see cref="StopAsync"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);

@@ -30,6 +30,15 @@ public sealed record TrackingServerOptions
     /// </summary>
     public string? AuthToken { get; init; }
 
+    /// <summary>
+    /// <c>--max-artifact-upload-size</c>: the largest file the artifact proxy accepts in one upload, in bytes; larger ones
+    /// are refused with 413 before or while they stream (the partial file is removed). Default 1 GiB; 0 means no limit.
+    /// </summary>
+    public long MaxArtifactUploadBytes { get; init; } = DefaultMaxArtifactUploadBytes;
+
+    /// <summary>The default of <see cref="MaxArtifactUploadBytes"/>: 1 GiB.</summary>
+    public const long DefaultMaxArtifactUploadBytes = 1L << 30;
+
     /// <summary>Whether each request is logged (method, path, status, milliseconds); default true.</summary>
     public bool LogRequests { get; init; } = true;
 
@@ -46,6 +55,8 @@ public sealed record TrackingServerOptions
             problems.Add("--backend-store-uri is required.");
         if (string.IsNullOrWhiteSpace(Host))
             problems.Add("--host is required.");
+        if (MaxArtifactUploadBytes < 0)
+            problems.Add($"--max-artifact-upload-size must be 0 (no limit) or a positive size, got {MaxArtifactUploadBytes}.");
         if (ServeArtifacts && string.IsNullOrWhiteSpace(ArtifactsDestination))
             problems.Add("--artifacts-destination is required when artifacts are served.");
         return problems;

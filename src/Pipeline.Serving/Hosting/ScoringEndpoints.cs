@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Protocol;
 
@@ -9,6 +11,9 @@ namespace Pipeline.Serving.Hosting;
 /// <summary>Maps MLflow's scoring endpoints onto a web application.</summary>
 public static class ScoringEndpoints
 {
+    /// <summary>The response header carrying <see cref="ScoringServerOptions.InstanceId"/>.</summary>
+    public const string InstanceHeader = "Pipeline-Instance-Id";
+
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     /// <summary>
@@ -20,6 +25,15 @@ public static class ScoringEndpoints
     public static WebApplication MapScoring(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<ScoringServerOptions>>().Value.InstanceId is { Length: > 0 } instance)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[InstanceHeader] = instance;
+                return next(context);
+            });
+        }
+
         app.UseMiddleware<ScoringRequestMiddleware>();
         app.MapPost("/invocations", (HttpContext context, InvocationsHandler handler) => handler.HandleAsync(context));
         // Flask answers HEAD wherever it answers GET; load balancers probe health that way.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.Hosting;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Model;
 using Pipeline.Serving.Protocol;
@@ -25,12 +26,17 @@ public static class ScoringServerBuilderExtensions
         ["--pool-size"] = "Scoring:EnginePoolSize",
         ["--tracking-uri"] = "Scoring:TrackingUri",
         ["--model-version"] = "Scoring:ModelVersion",
+        ["--log-format"] = "Scoring:LogFormat",
+        ["--instance-id"] = "Scoring:InstanceId",
+        ["--max-rows"] = "Scoring:MaxRowsPerRequest",
+        ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
     };
 
     /// <summary>
     /// Reads <see cref="ScoringServerOptions"/> (from <paramref name="options"/> or the <c>Scoring</c> section),
     /// validates them (throwing <see cref="ScoringStartupException"/> listing every problem), makes Kestrel
-    /// listen on Host:Port with the body limit, logs as JSON lines to the console, and registers the model
+    /// listen on Host:Port with the body limit, logs to the console (plain lines on a terminal, JSON lines when redirected;
+    /// see <see cref="ScoringServerOptions.LogFormat"/>), and registers the model
     /// holder, the start-up loading, the metrics and <see cref="UnavailableScoringModelLoader"/> unless an
     /// <see cref="IScoringModelLoader"/> is registered (before or after this call).
     /// </summary>
@@ -61,26 +67,32 @@ public static class ScoringServerBuilderExtensions
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
-            switch (options.Host)
-            {
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(options.Port);
-                    break;
-                case "localhost":
-                    kestrel.ListenLocalhost(options.Port);
-                    break;
-                default:
-                    kestrel.Listen(ParseAddress(options.Host), options.Port);
-                    break;
-            }
+            KestrelListen.On(kestrel, options.Host, options.Port,
+                problem => new ScoringStartupException($"The scoring server cannot start: Scoring:Host {problem}"));
         });
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
+        if (options.LogFormat == "json" || (options.LogFormat == "auto" && Console.IsOutputRedirected))
         {
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(plain =>
+            {
+                plain.SingleLine = true;
+                plain.UseUtcTimestamp = true;
+                plain.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        // A start that fails (model not loadable, port taken) is thrown to whoever started the server, which prints it as one
+        // line; the host's own "Hosting failed to start" entry would print the same failure again with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         var services = builder.Services;
         services.AddSingleton(Options.Create(options));
@@ -89,11 +101,8 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<ScoringModelHolder>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<InvocationsHandler>();
+        services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
         return builder;
     }
-
-    private static IPAddress ParseAddress(string host) => IPAddress.TryParse(host, out var address)
-        ? address
-        : throw new ScoringStartupException($"The scoring server cannot start: Scoring:Host '{host}' is not an IP address, 'localhost' or '*'.");
 }

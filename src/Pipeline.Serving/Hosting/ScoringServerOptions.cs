@@ -3,7 +3,8 @@ namespace Pipeline.Serving.Hosting;
 /// <summary>
 /// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
 /// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
-/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>.
+/// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>, <c>--instance-id</c>,
+/// <c>--max-rows</c>, <c>--max-concurrent-large</c>, <c>--log-format</c>.
 /// </summary>
 public sealed class ScoringServerOptions
 {
@@ -22,6 +23,12 @@ public sealed class ScoringServerOptions
     /// <summary>What <c>GET /version</c> answers (<c>--model-version</c>). Default: the loader's (<c>name/version</c> for a registry model).</summary>
     public string? ModelVersion { get; set; }
 
+    /// <summary>
+    /// An identity this server answers in the <c>Pipeline-Instance-Id</c> header of every response (<c>--instance-id</c>),
+    /// so whoever started it can tell its own server from another one already listening on the port. Default: none.
+    /// </summary>
+    public string? InstanceId { get; set; }
+
     /// <summary>Address to listen on: an IP address, <c>localhost</c>, or <c>*</c>/<c>0.0.0.0</c> for all. Default <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
@@ -31,8 +38,27 @@ public sealed class ScoringServerOptions
     /// <summary>Largest request body accepted; larger ones get 413. Default 50 MiB; at most about 2 GiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// Most rows one request may carry (<c>--max-rows</c>); more get 413 naming the limit. Default 100,000 (a 50 MiB body
+    /// holds about 850,000 rows of 30 numbers, which took 2.2 GB to score in one piece).
+    /// </summary>
+    public int MaxRowsPerRequest { get; set; } = 100_000;
+
+    /// <summary>
+    /// Requests over 1 MiB (or of unknown length) read, parsed and scored at once (<c>--max-concurrent-large</c>); the
+    /// others wait. Default 2.
+    /// </summary>
+    public int MaxConcurrentLargeRequests { get; set; } = 2;
+
     /// <summary>Idle prediction engines kept per model (see <c>ScoringEnginePool</c>). Default: the processor count.</summary>
     public int EnginePoolSize { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How the server logs (<c>--log-format</c>, <c>Scoring__LogFormat</c>): <c>plain</c> readable lines, <c>json</c> one JSON
+    /// object per line, or <c>auto</c> (the default): plain on a terminal, JSON when the output is redirected (a container,
+    /// a log file, a collector).
+    /// </summary>
+    public string LogFormat { get; set; } = "auto";
 
     /// <summary>Problems with the values, one sentence each naming the option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -48,6 +74,16 @@ public sealed class ScoringServerOptions
             problems.Add($"Scoring:MaxRequestBodyBytes must be between 1 and {Array.MaxLength - 1}, got {MaxRequestBodyBytes}.");
         }
 
+        if (MaxRowsPerRequest < 1)
+        {
+            problems.Add($"Scoring:MaxRowsPerRequest must be at least 1, got {MaxRowsPerRequest}.");
+        }
+
+        if (MaxConcurrentLargeRequests < 1)
+        {
+            problems.Add($"Scoring:MaxConcurrentLargeRequests must be at least 1, got {MaxConcurrentLargeRequests}.");
+        }
+
         if (EnginePoolSize < 1)
         {
             problems.Add($"Scoring:EnginePoolSize must be at least 1, got {EnginePoolSize}.");
@@ -56,6 +92,11 @@ public sealed class ScoringServerOptions
         if (string.IsNullOrWhiteSpace(Host))
         {
             problems.Add("Scoring:Host must name an address, e.g. 127.0.0.1 or 0.0.0.0.");
+        }
+
+        if (LogFormat is not ("auto" or "plain" or "json"))
+        {
+            problems.Add($"Scoring:LogFormat must be auto, plain or json, got '{LogFormat}'.");
         }
 
         return problems;

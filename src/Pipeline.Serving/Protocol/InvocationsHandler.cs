@@ -15,7 +15,7 @@ namespace Pipeline.Serving.Protocol;
 /// prediction, <c>{"predictions": [...]}</c>. Refusals are <see cref="ScoringException"/>s answered with their
 /// status; anything else escapes to the request middleware as a server fault.
 /// </summary>
-internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<ScoringServerOptions> options, ScoringMetrics metrics)
+internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<ScoringServerOptions> options, ScoringMetrics metrics, LargeRequestGate gate)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
@@ -27,10 +27,12 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
                 "The model is not loaded yet.", ScoringErrorCodes.TemporarilyUnavailable, StatusCodes.Status503ServiceUnavailable);
             var format = ContentTypeCheck.Check(context.Request.ContentType);
             ContentTypeCheck.CheckEncoding(context.Request.Headers.ContentEncoding);
+            // Large bodies take a slot first, so that at most a few are held, parsed and scored at once.
+            using var slot = LargeRequestGate.IsLarge(context.Request.ContentLength) ? await gate.EnterAsync(context.RequestAborted).ConfigureAwait(false) : null;
             using var body = new RequestBodyReader();
             await body.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
             var predictions = format == RequestFormat.Csv
-                ? Predict(model, SchemaEnforcer.Enforce(CsvRequestParser.Parse(body.Memory.Span), model.InputSchema), ScoringParams.Empty, context)
+                ? PredictCsv(model, body.Memory.Span, context)
                 : PredictJson(model, body.Memory, context);
 
             var buffer = new ArrayBufferWriter<byte>(256);
@@ -45,6 +47,29 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
             await ScoringErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
         }
     }
+
+    private IReadOnlyList<object?> PredictCsv(IScoringModel model, ReadOnlySpan<byte> body, HttpContext context)
+    {
+        // Without quotes every line is a row: refuse before parsing instead of after building every row's cells.
+        var lines = body.Count((byte)'\n') + (body.Length > 0 && body[^1] != (byte)'\n' ? 1 : 0);
+        if (lines - 1 > options.Value.MaxRowsPerRequest && body.IndexOf((byte)'"') < 0)
+            throw TooManyRows(lines - 1);
+        var table = CsvRequestParser.Parse(body);
+        CheckRows(table);
+        return Predict(model, SchemaEnforcer.Enforce(table, model.InputSchema), ScoringParams.Empty, context);
+    }
+
+    private void CheckRows(RawTable table)
+    {
+        if (table.RowCount > options.Value.MaxRowsPerRequest)
+            throw TooManyRows(table.RowCount);
+    }
+
+    private ScoringException TooManyRows(int rows) => new(
+        $"The request has {rows} rows; this server scores at most {options.Value.MaxRowsPerRequest} rows per request " +
+        "(Scoring:MaxRowsPerRequest, --max-rows). Split it into smaller requests.",
+        ScoringErrorCodes.BadRequest,
+        StatusCodes.Status413PayloadTooLarge);
 
     private IReadOnlyList<object?> PredictJson(IScoringModel model, ReadOnlyMemory<byte> body, HttpContext context)
     {
@@ -70,6 +95,7 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
         using (document)
         {
             var (table, parameters) = JsonRequestParser.Parse(document, model.InputSchema);
+            CheckRows(table);
             return Predict(model, SchemaEnforcer.Enforce(table, model.InputSchema), parameters, context);
         }
     }

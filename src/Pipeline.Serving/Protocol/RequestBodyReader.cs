@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Pipeline.Serving.Protocol;
 
-/// <summary>Reads a request body into a pooled buffer, refusing (413) bodies over the configured limit.</summary>
+/// <summary>
+/// Reads a request body into a buffer, refusing (413) bodies over the configured limit. Buffers up to 1 MiB come from
+/// the shared pool; larger ones are plain arrays the GC frees, because the shared pool keeps what it is given back and a
+/// 50 MiB body would stay resident long after its request.
+/// </summary>
 internal sealed class RequestBodyReader : IDisposable
 {
     private byte[] _buffer = [];
@@ -19,7 +23,7 @@ internal sealed class RequestBodyReader : IDisposable
             throw TooLarge(limit);
         }
 
-        _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, limit) + 1);
+        _buffer = Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, limit) + 1);
         try
         {
             int read;
@@ -33,9 +37,9 @@ internal sealed class RequestBodyReader : IDisposable
 
                 if (Length == _buffer.Length)
                 {
-                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, limit + 1));
+                    var bigger = Rent((int)Math.Min((long)_buffer.Length * 2, limit + 1));
                     _buffer.AsSpan(0, Length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(_buffer);
+                    Return(_buffer);
                     _buffer = bigger;
                 }
             }
@@ -53,9 +57,20 @@ internal sealed class RequestBodyReader : IDisposable
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            Return(_buffer);
             _buffer = [];
         }
+    }
+
+    private const int PooledLimit = 1024 * 1024;
+
+    private static byte[] Rent(int length) =>
+        length <= PooledLimit ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+
+    private static void Return(byte[] buffer)
+    {
+        if (buffer.Length <= PooledLimit)
+            ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private static ScoringException TooLarge(long limit) => new(

@@ -2,6 +2,7 @@ using Pipeline.Ml.Data;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.PrepareData;
 using Pipeline.Tracking.Entities;
 
 namespace Pipeline.Stages.Reproduction;

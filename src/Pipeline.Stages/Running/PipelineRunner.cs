@@ -2,18 +2,20 @@ using Pipeline.Ml.Data;
 using Pipeline.Ml.Models;
 using Pipeline.Stages.Reporting;
 using Pipeline.Stages.Spec;
-using Pipeline.Stages.Stages;
 using Pipeline.Tracking;
 using Pipeline.Tracking.Metadata;
 using Pipeline.Tracking.Runs;
+using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Running;
 
 /// <summary>
-/// The single entry point every front end calls: loads and validates the pipeline file, opens the stores it
-/// names, and runs one stage. Stages never share process memory: each reads what it needs from the stores.
+/// The single entry point every front end calls. It only orders, times, reports and publishes: it opens the stage
+/// context, hands it to the stage's contract (<see cref="Workflow.ContractFor"/>), which reads its upstream results,
+/// decides whether to skip and does the work, then refreshes the reports. Stages never share process memory: each
+/// reads what it needs from the stores.
 /// </summary>
-public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
+public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, IEnvironmentVariables? environment = null, RunInterruptGuard? guard = null)
 {
     private readonly IEnvironmentVariables _environment = environment ??= new ProcessEnvironmentVariables();
 
@@ -21,35 +23,39 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
     // after _environment, which has replaced a null environment parameter by the process's.)
     private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment);
 
-    /// <summary>The last stage of the workflow that this version implements; later ones report that they are not built.</summary>
-    public static StageName LastBuiltStage => StageName.SmokeTest;
-
-    public static bool IsBuilt(StageName stage) => stage <= LastBuiltStage;
+    /// <summary>
+    /// Runs <paramref name="target"/> after the stages it depends on (as Cake's <c>--target</c> and MSBuild's <c>-t:</c>
+    /// do), or alone when <paramref name="exclusive"/> (Cake's <c>--exclusive</c>). Stops at the first stage whose gate
+    /// failed and returns the results so far; errors propagate as from <see cref="RunAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StageResult>> RunThroughAsync(StageName target, StageOptions options, bool exclusive = false, CancellationToken ct = default)
+    {
+        var results = new List<StageResult>();
+        foreach (var stage in exclusive ? [target] : Workflow.WithPredecessors(target))
+        {
+            var result = await RunAsync(stage, options, ct);
+            results.Add(result);
+            if (result.Outcome == StageOutcome.GateFailed)
+                break;
+        }
+        return results;
+    }
 
     /// <summary>
-    /// Runs one stage. Throws <see cref="StageNotBuiltException"/> for a stage this version lacks and
-    /// <see cref="PipelineException"/> for everything a user can fix (bad pipeline file, bad data, store errors).
+    /// Runs one stage alone. Throws <see cref="PipelineException"/> for everything a user can fix (bad pipeline file,
+    /// bad data, store errors, a missing upstream result).
     /// </summary>
     public async Task<StageResult> RunAsync(StageName stage, StageOptions options, CancellationToken ct = default)
     {
-        if (!IsBuilt(stage))
-            throw new StageNotBuiltException(stage);
+        var started = time.GetTimestamp();
+        string? storeUri = null;
         try
         {
             await using var context = StageContext.Open(options, reporter, time, _environment, guard);
-            reporter.Info($"{stage}: {context.Spec.SourcePath} -> {Tracking.Stores.PostgresUri.Redact(context.Location.TrackingUri)}");
-            var result = stage switch
-            {
-                StageName.InitStore => await InitStoreAsync(context, ct),
-                StageName.PrepareData => await PrepareDataAsync(context, ct),
-                StageName.Sweep => await SweepAsync(context, ct),
-                StageName.Select => await SelectAsync(context, ct),
-                StageName.Evaluate => await EvaluateAsync(context, ct),
-                StageName.Package => await PackageAsync(context, ct),
-                StageName.DockerServe => await DockerServeAsync(context, ct),
-                StageName.SmokeTest => await SmokeTestAsync(context, ct),
-                _ => throw new StageNotBuiltException(stage),
-            };
+            storeUri = context.Location.TrackingUri;
+            reporter.Info($"{stage}: {context.Spec.SourcePath} -> {PostgresUri.Redact(context.Location.TrackingUri)}");
+            RequireExistingStore(stage, context);
+            var result = await Workflow.ContractFor(stage).ExecuteAsync(context, ct) with { Duration = time.GetElapsedTime(started) };
             // Every stage that returns (done, skipped or stopped by a gate) refreshes the reports, so whatever CI
             // uploads or shows after any stage is the latest state of the pipeline.
             await new ReportPublisher(reporter, _environment).PublishAsync(context, result, ct);
@@ -66,6 +72,23 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
             Annotate(stage, e);
             throw;
         }
+        catch (Exception e) when (storeUri is not null && StoreFailure.Is(e))
+        {
+            var error = new PipelineException($"{stage}: {StoreFailure.Describe(storeUri, e)}", e);
+            Annotate(stage, error);
+            throw error;
+        }
+    }
+
+    /// <summary>
+    /// Only InitStore creates a store: any other stage on a SQLite file that does not exist fails before the file is
+    /// created, so a stage run alone on a fresh folder leaves no empty <c>mlruns.db</c> behind.
+    /// </summary>
+    private static void RequireExistingStore(StageName stage, StageContext context)
+    {
+        if (stage != StageName.InitStore && context.Store is SqliteTrackingStore sqlite && !File.Exists(sqlite.DatabasePath))
+            throw new PipelineException(
+                $"{stage}: there is no tracking store at {sqlite.DatabasePath}; run the {StageName.InitStore} stage first (or run {stage} with its predecessors, without --exclusive).");
     }
 
     /// <summary>
@@ -82,14 +105,5 @@ public sealed partial class PipelineRunner(IStageReporter reporter, TimeProvider
                     Path.GetFullPath(e.Source), e.Line, e.Column));
         else
             reporter.Info(GitHubCommands.Error($"{stage} failed", error.Message));
-    }
-
-    private async Task<StageResult> InitStoreAsync(StageContext context, CancellationToken ct)
-    {
-        var output = await new InitStoreStage(context.Store, reporter)
-            .RunAsync(new InitStoreInput(context.Spec.Experiment, context.Location), ct);
-        return StageResult.Succeeded(StageName.InitStore,
-            $"experiment '{context.Spec.Experiment}' ready (id {output.ExperimentId})",
-            new Dictionary<string, string> { ["experiment_id"] = output.ExperimentId });
     }
 }

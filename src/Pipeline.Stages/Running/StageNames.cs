@@ -3,8 +3,8 @@ namespace Pipeline.Stages.Running;
 /// <summary>Names of stages as the front ends spell them: <c>InitStore</c> in Cake and MSBuild, <c>init-store</c> on the command line.</summary>
 public static class StageNames
 {
-    /// <summary>Every stage, in workflow order.</summary>
-    public static IReadOnlyList<StageName> InWorkflowOrder { get; } = Enum.GetValues<StageName>();
+    /// <summary>Every stage, in workflow order (as <see cref="Workflow.Stages"/> declares it).</summary>
+    public static IReadOnlyList<StageName> InWorkflowOrder { get; } = Workflow.Stages.Select(s => s.Name).ToList();
 
     /// <summary>The kebab-case name used by the CLI, e.g. <c>prepare-data</c>.</summary>
     public static string ToCliName(this StageName stage) =>
@@ -21,5 +21,5 @@ public static class StageNames
 
     /// <summary>The stages that run before <paramref name="stage"/>, in order.</summary>
     public static IEnumerable<StageName> Predecessors(this StageName stage) =>
-        InWorkflowOrder.TakeWhile(s => s != stage);
+        Workflow.WithPredecessors(stage).Where(s => s != stage);
 }

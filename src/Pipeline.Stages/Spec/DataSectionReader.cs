@@ -43,7 +43,7 @@ internal static class DataSectionReader
         var data = new DataSpec(
             fullPath,
             label ?? "",
-            task ?? TaskKind.BinaryClassification,
+            task ?? TaskKind.Binary,
             fraction ?? DataSpec.DefaultTestFraction,
             stratify ?? (testPath is null && splitColumn is null && (task?.IsClassification() ?? false)),
             seed ?? DataSpec.DefaultSeed,
@@ -53,7 +53,7 @@ internal static class DataSectionReader
     }
 
     private static DataSpec Placeholder { get; } =
-        new("", "", TaskKind.BinaryClassification, DataSpec.DefaultTestFraction, true, DataSpec.DefaultSeed);
+        new("", "", TaskKind.Binary, DataSpec.DefaultTestFraction, true, DataSpec.DefaultSeed);
 
     internal static void CheckFile(SpecReader reader, MappingReader map, string path, string fullPath, string? label)
     {

@@ -51,8 +51,8 @@ public sealed class DefaultMetricCatalog : IMetricCatalog
     /// <inheritdoc />
     public IReadOnlyList<MetricDescriptor> MetricsFor(TaskKind task) => task switch
     {
-        TaskKind.BinaryClassification => Binary,
-        TaskKind.MulticlassClassification => Multiclass,
+        TaskKind.Binary => Binary,
+        TaskKind.Multiclass => Multiclass,
         TaskKind.Regression => Regression,
         _ => [],
     };

@@ -1,5 +1,4 @@
 using MlTraining = Pipeline.Ml.Training;
-using MlTask = Pipeline.Ml.Data.TaskKind;
 
 namespace Pipeline.Stages.Spec;
 
@@ -14,7 +13,7 @@ public sealed class MlTrainerCatalog : ITrainerCatalog
     public MlTrainerCatalog(MlTraining.TrainerCatalog catalog)
     {
         // One ML.NET trainer name can serve several task kinds (fast_tree, lightgbm): merge them into one descriptor.
-        _byName = Enum.GetValues<MlTask>()
+        _byName = Enum.GetValues<TaskKind>()
             .SelectMany(task => catalog.For(task))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Describe(g.ToList()), StringComparer.Ordinal);
@@ -27,21 +26,6 @@ public sealed class MlTrainerCatalog : ITrainerCatalog
 
     public TrainerDescriptor? Find(string name) => _byName.GetValueOrDefault(name);
 
-    /// <summary>Maps the pipeline file's task kind to the ML library's.</summary>
-    public static MlTask ToMl(TaskKind task) => task switch
-    {
-        TaskKind.BinaryClassification => MlTask.Binary,
-        TaskKind.MulticlassClassification => MlTask.Multiclass,
-        _ => MlTask.Regression,
-    };
-
-    private static TaskKind FromMl(MlTask task) => task switch
-    {
-        MlTask.Binary => TaskKind.BinaryClassification,
-        MlTask.Multiclass => TaskKind.MulticlassClassification,
-        _ => TaskKind.Regression,
-    };
-
     private static TrainerDescriptor Describe(IReadOnlyList<MlTraining.TrainerDefinition> definitions)
     {
         // Parameters of the same name agree on type and range across task kinds; the first definition's are used.
@@ -50,14 +34,14 @@ public sealed class MlTrainerCatalog : ITrainerCatalog
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => Describe(g.First()))
             .ToList();
-        return new TrainerDescriptor(definitions[0].Name, definitions.Select(d => FromMl(d.Task)).ToHashSet(), parameters);
+        return new TrainerDescriptor(definitions[0].Name, definitions.Select(d => d.Task).ToHashSet(), parameters);
     }
 
     private static ParameterDescriptor Describe(MlTraining.TrainerParameter p)
     {
-        var isInt = p.Type == MlTraining.ParameterType.Integer;
+        var isInt = p.Type == ParameterType.Integer;
         var value = isInt ? ParameterValue.FromInteger((long)p.Default) : ParameterValue.FromNumber(p.Default);
-        return new ParameterDescriptor(p.Name, isInt ? ParameterType.Int : ParameterType.Double, value)
+        return new ParameterDescriptor(p.Name, p.Type, value)
         {
             Min = p.Minimum,
             Max = p.Maximum,

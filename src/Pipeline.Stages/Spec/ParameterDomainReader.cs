@@ -63,16 +63,16 @@ internal static class ParameterDomainReader
         var got = YamlScalars.Describe(scalar);
         switch (descriptor.Type)
         {
-            case ParameterType.Double when value.IsNumeric:
+            case ParameterType.Real when value.IsNumeric:
                 value = ParameterValue.FromNumber(value.AsDouble(), value.Text);
                 break;
-            case ParameterType.Double:
+            case ParameterType.Real:
                 reader.Error(scalar, path, $"expected a number, got {got}");
                 return null;
-            case ParameterType.Int when value.Kind != ParameterValueKind.Integer:
+            case ParameterType.Integer when value.Kind != ParameterValueKind.Integer:
                 reader.Error(scalar, path, $"expected an integer, got {got}");
                 return null;
-            case ParameterType.Bool when value.Kind != ParameterValueKind.Boolean:
+            case ParameterType.Boolean when value.Kind != ParameterValueKind.Boolean:
                 reader.Error(scalar, path, $"expected true or false, got {got}");
                 return null;
             case ParameterType.Choice when !descriptor.Choices.Contains(scalar.Value ?? "", StringComparer.Ordinal):
@@ -109,13 +109,13 @@ internal static class ParameterDomainReader
             ok = false;
         }
 
-        if (descriptor is { Type: ParameterType.Bool or ParameterType.Choice })
+        if (descriptor is { Type: ParameterType.Boolean or ParameterType.Choice })
         {
             reader.Error(mapping, path, $"'{descriptor.Name}' is not numeric; list its values instead of a range");
             return null;
         }
 
-        if (descriptor is { Type: ParameterType.Int })
+        if (descriptor is { Type: ParameterType.Integer })
         {
             if (integer == false)
             {

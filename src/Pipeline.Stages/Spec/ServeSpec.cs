@@ -13,6 +13,10 @@ public sealed record ServeSpec(int Port, string? BaseImage)
     /// <summary>The default port, 5001.</summary>
     public const int DefaultPort = 5001;
 
+    /// <summary>Whether the pipeline file set <c>port</c>: a port taken by another process is then an error; the default
+    /// port, when taken, is replaced by a free one.</summary>
+    public bool PortIsExplicit { get; init; }
+
     /// <summary>Both defaults.</summary>
     public static ServeSpec Default { get; } = new(DefaultPort, null);
 }

@@ -38,7 +38,7 @@ internal static partial class SmallSectionsReader
         if (map is null) return ServeSpec.Default;
         var port = map.Integer("port", min: 1, max: 65535);
         var baseImage = map.String("base_image");
-        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage);
+        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { PortIsExplicit = port is not null };
     }
 
     /// <summary>MLflow's registered-model alias rules, so that registration cannot fail later.</summary>

@@ -6,8 +6,8 @@ public static class SpecNames
     /// <summary>The YAML name of a task kind, e.g. <c>binary_classification</c>.</summary>
     public static string ToYamlName(this TaskKind task) => task switch
     {
-        TaskKind.BinaryClassification => "binary_classification",
-        TaskKind.MulticlassClassification => "multiclass_classification",
+        TaskKind.Binary => "binary_classification",
+        TaskKind.Multiclass => "multiclass_classification",
         TaskKind.Regression => "regression",
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
     };

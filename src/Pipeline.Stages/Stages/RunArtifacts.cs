@@ -16,6 +16,6 @@ internal sealed class RunArtifacts(ArtifactRepositoryRegistry repositories)
     public async Task<DataTable> LoadSplitAsync(Run pipelineRun, string artifactPath, DataSpec data, ScratchFolder scratch, CancellationToken ct)
     {
         var local = await DownloadAsync(pipelineRun, artifactPath, scratch, ct);
-        return new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) }).Load(local);
+        return new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = data.Task }).Load(local);
     }
 }

@@ -17,7 +17,7 @@ public class MlModelWriterTests : IDisposable
     private static ModelPackage Package(InputExample? example = null) => new(
         new MlNetFlavor("5.0.1", "binary_classification", "Label", ["mean radius", "mean texture"]),
         new ModelEnvironment("10.0.1", "net10.0", new Dictionary<string, string> { ["Microsoft.ML"] = "5.0.1" }),
-        SignatureInference.Infer([("mean radius", typeof(double)), ("mean texture", typeof(double))], typeof(long)),
+        new ModelSignature([new ColumnSpec(MlflowDataType.Double, "mean radius"), new ColumnSpec(MlflowDataType.Double, "mean texture")], [new ColumnSpec(MlflowDataType.Long)]),
         example ?? new InputExample(["mean radius", "mean texture"], [[17.99, 10.38], [20.57, double.NaN]]),
         RunId: "74ed56034de94b018c67d04050f5b9ed",
         PipelineVersion: "0.1.0");

@@ -7,7 +7,9 @@ public class ModelSignatureTests
     [Fact]
     public void InputsJson_MatchesMlflowSchemaToJsonExactly()
     {
-        var sig = SignatureInference.Infer([("mean radius", typeof(double)), ("age", typeof(long)), ("flag", typeof(bool?))], typeof(long));
+        var sig = new ModelSignature(
+            [new ColumnSpec(MlflowDataType.Double, "mean radius"), new ColumnSpec(MlflowDataType.Long, "age"), new ColumnSpec(MlflowDataType.Boolean, "flag", Required: false)],
+            [new ColumnSpec(MlflowDataType.Long)]);
         Assert.Equal(
             "[{\"type\": \"double\", \"name\": \"mean radius\", \"required\": true}, {\"type\": \"long\", \"name\": \"age\", \"required\": true}, {\"type\": \"boolean\", \"name\": \"flag\", \"required\": false}]",
             sig.InputsJson);
@@ -39,23 +41,4 @@ public class ModelSignatureTests
         var e = Assert.Throws<ModelFormatException>(() => ModelSignature.ParseSchema(json, "outputs"));
         Assert.Contains(expected, e.Message);
     }
-
-    [Fact]
-    public void InferInputs_VectorColumn_ErrorNamesColumn()
-    {
-        var e = Assert.Throws<NotSupportedException>(() => SignatureInference.InferInputs([("Features", typeof(float[]))]));
-        Assert.Contains("Column 'Features'", e.Message);
-    }
-
-    [Theory]
-    [InlineData(typeof(int), MlflowDataType.Integer)]
-    [InlineData(typeof(long), MlflowDataType.Long)]
-    [InlineData(typeof(float), MlflowDataType.Float)]
-    [InlineData(typeof(double), MlflowDataType.Double)]
-    [InlineData(typeof(string), MlflowDataType.String)]
-    [InlineData(typeof(byte[]), MlflowDataType.Binary)]
-    [InlineData(typeof(DateTime), MlflowDataType.Datetime)]
-    [InlineData(typeof(bool), MlflowDataType.Boolean)]
-    public void ToMlflowType_MapsLikeNumpyDtypes(Type type, MlflowDataType expected) =>
-        Assert.Equal(expected, SignatureInference.ToMlflowType(type));
 }

@@ -71,7 +71,8 @@ public sealed class HandlerValidationTests(ServerFixture server) : IClassFixture
     [Fact]
     public async Task CreateModelVersion_LocalSourceInsideRunsLocalArtifactFolder_Accepted()
     {
-        var root = Path.Combine(Path.GetTempPath(), Unique("local-artifacts"));
+        // Local locations are accepted inside the server's artifact roots only (ArtifactSecurityTests has the rest).
+        var root = Path.Combine(server.ArtifactsDestination, Unique("local-artifacts"));
         var (_, run, artifactUri) = await NewRunAsync(root);
         Assert.StartsWith(root, artifactUri);
         var name = await NewModelAsync();

@@ -3,6 +3,7 @@ using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Training;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.PrepareData;
 using Pipeline.Stages.Tests.Spec;
 using MlTask = Pipeline.Ml.Data.TaskKind;
 

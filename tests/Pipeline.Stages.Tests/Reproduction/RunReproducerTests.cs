@@ -1,6 +1,7 @@
 using Pipeline.Stages.Reproduction;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.PrepareData;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
 
@@ -43,7 +44,7 @@ public sealed class RunReproducerTests
         var error = await Assert.ThrowsAsync<PipelineException>(() => reproducer.ReproduceAsync(new ReproduceOptions(runId, repo.TrackingUri, DataPath: repo.DataPath)));
         Assert.Contains("dataset digest mismatch", error.Message);
         Assert.Contains(recordedDigest!, error.Message);
-        var changedDigest = PreparedDataset.Load(new Pipeline.Stages.Spec.DataSpec(repo.DataPath, "target", Pipeline.Stages.Spec.TaskKind.BinaryClassification, 0.2, true, 42)).Digest;
+        var changedDigest = PreparedDataset.Load(new Pipeline.Stages.Spec.DataSpec(repo.DataPath, "target", Pipeline.Ml.Data.TaskKind.Binary, 0.2, true, 42)).Digest;
         Assert.NotEqual(recordedDigest, changedDigest);
         Assert.Contains(changedDigest, error.Message);
     }

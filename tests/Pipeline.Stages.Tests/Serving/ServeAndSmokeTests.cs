@@ -6,6 +6,7 @@ using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.Serve;
 using Pipeline.Stages.Stages.Smoke;
 using Pipeline.Stages.Tests.Spec;
+using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Tests.Serving;
 
@@ -16,9 +17,9 @@ public sealed class ServeAndSmokeTests(ServedModelStore fixture) : IClassFixture
     private static readonly Func<DockerEngine> NoEngine = () => new DockerEngine(new Uri("unix:///tmp/pipeline-no-such-engine.sock"));
     private readonly RecordingReporter _reporter = new();
 
-    private async Task<ServeOutput> ServeAsync(Func<DockerEngine>? engine, bool requireDocker = false) =>
+    private async Task<ServeOutput> ServeAsync(Func<DockerEngine>? engine, bool requireDocker = false, int? port = null) =>
         await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System, engine).RunAsync(
-            new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), new ServeSpec(FreePort(), null),
+            new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), new ServeSpec(port ?? FreePort(), null),
                 await fixture.PipelineRunAsync(), RepositoryRoot.Path, requireDocker), CancellationToken.None);
 
     private async Task<SmokeTestOutput> SmokeAsync(Ml.Packaging.PackagedModel model, bool keep = false) =>
@@ -62,6 +63,45 @@ public sealed class ServeAndSmokeTests(ServedModelStore fixture) : IClassFixture
 
         Assert.Contains("--require-docker", error.Message, StringComparison.Ordinal);
         Assert.Contains("pipeline-no-such-engine.sock", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PortAnsweredByAnotherScoringServer_FailsNamingThePort_OtherServerUntouched()
+    {
+        // A real scoring server already on the port (an earlier execution's, left running): forget it on our pipeline run,
+        // so this DockerServe does not stop it as its own.
+        var squatter = await ServeAsync(NoEngine);
+        var squatterPid = int.Parse((await fixture.PipelineRunAsync()).Data.Tag(ServingTags.ProcessId)!, System.Globalization.CultureInfo.InvariantCulture);
+        await fixture.Store.SetTagAsync(fixture.PipelineRunId, new Tracking.Entities.RunTag(ServingTags.State, "stopped"));
+        try
+        {
+            var error = await Assert.ThrowsAsync<PipelineException>(() => ServeAsync(NoEngine, port: squatter.Url.Port));
+
+            Assert.Contains($"port {squatter.Url.Port}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("another server", error.Message, StringComparison.Ordinal);
+            Assert.NotEqual("running", (await fixture.PipelineRunAsync()).Data.Tag(ServingTags.State));
+            using var http = new HttpClient();
+            Assert.True((await http.GetAsync(new Uri(squatter.Url, "/health"))).IsSuccessStatusCode);
+        }
+        finally
+        {
+            LocalServerProcess.Stop(squatterPid);
+        }
+    }
+
+    [Fact]
+    public async Task Smoke_EndpointAnswersAnotherModelVersion_FailsBeforeComparingPredictions()
+    {
+        // The recorded endpoint is a real server of version 1, but the pipeline packaged (and DockerServe recorded) version 2:
+        // the predictions would match, so only /version can tell.
+        await ServeAsync(NoEngine);
+        await fixture.Store.SetTagAsync(fixture.PipelineRunId, new Tracking.Entities.RunTag(ServingTags.ModelUri, $"models:/{ServedModelStore.ModelName}/2"));
+
+        var error = await Assert.ThrowsAsync<PipelineException>(() => SmokeAsync(fixture.Served));
+
+        Assert.Contains($"serves '{ServedModelStore.ModelName}/1', not {ServedModelStore.ModelName}/2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No prediction was compared", error.Message, StringComparison.Ordinal);
+        Assert.Equal("stopped", (await fixture.PipelineRunAsync()).Data.Tag(ServingTags.State));
     }
 
     [DockerFact]

@@ -12,10 +12,10 @@ public sealed class DefaultMetricCatalogTests
         Assert.Equal(
             ["true_negatives", "false_positives", "false_negatives", "true_positives", "example_count", "accuracy_score",
              "recall_score", "precision_score", "f1_score", "log_loss", "roc_auc", "precision_recall_auc"],
-            catalog.MetricsFor(TaskKind.BinaryClassification).Select(m => m.Name));
+            catalog.MetricsFor(TaskKind.Binary).Select(m => m.Name));
         Assert.Equal(
             ["example_count", "accuracy_score", "recall_score", "precision_score", "f1_score", "log_loss", "roc_auc"],
-            catalog.MetricsFor(TaskKind.MulticlassClassification).Select(m => m.Name));
+            catalog.MetricsFor(TaskKind.Multiclass).Select(m => m.Name));
         Assert.Equal(
             ["example_count", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error", "sum_on_target",
              "mean_on_target", "r2_score", "max_error", "mean_absolute_percentage_error"],
@@ -23,8 +23,8 @@ public sealed class DefaultMetricCatalogTests
     }
 
     [Theory]
-    [InlineData(TaskKind.BinaryClassification, "log_loss", false)]
-    [InlineData(TaskKind.BinaryClassification, "roc_auc", true)]
+    [InlineData(TaskKind.Binary, "log_loss", false)]
+    [InlineData(TaskKind.Binary, "roc_auc", true)]
     [InlineData(TaskKind.Regression, "root_mean_squared_error", false)]
     [InlineData(TaskKind.Regression, "r2_score", true)]
     public void MetricsFor_Direction_FollowsTheMetric(TaskKind task, string metric, bool greaterIsBetter)

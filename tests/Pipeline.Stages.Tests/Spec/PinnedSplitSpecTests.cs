@@ -1,6 +1,7 @@
 using DataFormatException = Pipeline.Ml.Data.DataFormatException;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages;
+using Pipeline.Stages.Stages.PrepareData;
 
 namespace Pipeline.Stages.Tests.Spec;
 
@@ -73,7 +74,7 @@ public sealed class PinnedSplitSpecTests : IDisposable
     public void Load_SplitColumnWithAnotherValue_NamesTheLineAndColumn()
     {
         File.WriteAllText(Path.Combine(folder.Path, "split.csv"), "a,b,split,target\n1,2,train,0\n3,4,validation,1\n");
-        var data = new DataSpec(Path.Combine(folder.Path, "split.csv"), "target", Pipeline.Stages.Spec.TaskKind.BinaryClassification, 0.2, false, 42, SplitColumn: "split");
+        var data = new DataSpec(Path.Combine(folder.Path, "split.csv"), "target", Pipeline.Ml.Data.TaskKind.Binary, 0.2, false, 42, SplitColumn: "split");
 
         var error = Assert.Throws<DataFormatException>(() => PreparedDataset.Load(data));
 

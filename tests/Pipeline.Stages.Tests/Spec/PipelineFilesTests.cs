@@ -9,8 +9,8 @@ public sealed class PipelineFilesTests
 
     public static TheoryData<string, string, TaskKind> Pipelines => new()
     {
-        { "breast-cancer.yaml", "breast_cancer.csv", TaskKind.BinaryClassification },
-        { "wine.yaml", "wine.csv", TaskKind.MulticlassClassification },
+        { "breast-cancer.yaml", "breast_cancer.csv", TaskKind.Binary },
+        { "wine.yaml", "wine.csv", TaskKind.Multiclass },
         { "diabetes.yaml", "diabetes.csv", TaskKind.Regression },
     };
 

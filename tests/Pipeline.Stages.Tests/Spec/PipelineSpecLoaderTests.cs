@@ -35,7 +35,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         var spec = Parse(Valid).GetSpecOrThrow();
 
         Assert.Equal(System.IO.Path.Combine(folder.Path, "data.csv"), spec.Data.Path);
-        Assert.Equal(new DataSpec(spec.Data.Path, "target", TaskKind.BinaryClassification, 0.2, true, 42), spec.Data);
+        Assert.Equal(new DataSpec(spec.Data.Path, "target", TaskKind.Binary, 0.2, true, 42), spec.Data);
         Assert.Equal((SweepStrategy.Grid, 2, 42, 5, 1), (spec.Sweep.Strategy, spec.Sweep.Trials, spec.Sweep.Seed, spec.Sweep.CvFolds, spec.Sweep.Parallelism));
         Assert.Equal(OptimizationDirection.Maximize, spec.Select.Direction);
         Assert.Empty(spec.Evaluate.Gates);

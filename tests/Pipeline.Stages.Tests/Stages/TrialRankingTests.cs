@@ -5,7 +5,7 @@ namespace Pipeline.Stages.Tests.Stages;
 
 public class TrialRankingTests
 {
-    private static readonly IReadOnlyList<MetricDescriptor> BinaryMetrics = new DefaultMetricCatalog().MetricsFor(TaskKind.BinaryClassification);
+    private static readonly IReadOnlyList<MetricDescriptor> BinaryMetrics = new DefaultMetricCatalog().MetricsFor(TaskKind.Binary);
 
     private static RankedTrial Trial(int index, params (string Metric, double Value)[] metrics) =>
         new(index, $"run{index}", metrics.ToDictionary(m => m.Metric, m => m.Value));

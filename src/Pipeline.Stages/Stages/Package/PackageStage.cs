@@ -8,7 +8,6 @@ using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
-using TaskKind = Pipeline.Stages.Spec.TaskKind;
 
 namespace Pipeline.Stages.Stages.Package;
 
@@ -48,7 +47,7 @@ public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registr
 
         using var scratch = new ScratchFolder("package");
         var directory = Path.Combine(scratch.Path, ModelArtifact);
-        var mlmodel = new ModelPackager().Package(input.ModelFile, input.Train.Schema, MlTrainerCatalog.ToMl(input.Task), input.ClassValues,
+        var mlmodel = new ModelPackager().Package(input.ModelFile, input.Train.Schema, input.Task, input.ClassValues,
             input.Test, directory, new ModelPackageOptions { RunId = sweepId, PipelineVersion = input.PipelineVersion });
         var repository = artifacts.Open(input.SweepRun.Info.ArtifactUri);
         await repository.DeleteAsync(ModelArtifact, ct);
@@ -59,7 +58,7 @@ public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registr
         await EnsureRegisteredModelAsync(input.Model.Name, ct);
         var description = $"{input.SweepRun.Data.Tag(PipelineTags.BestConfiguration)}; evaluated in run {evaluation.Info.RunId}";
         // MLflow's register_model stores a runs:/ URI's underlying artifact location as the source.
-        var source = $"{input.SweepRun.Info.ArtifactUri.TrimEnd('/')}/{ModelArtifact}";
+        var source = Pipeline.Tracking.Artifacts.ArtifactUri.Parse(input.SweepRun.Info.ArtifactUri).Append(ModelArtifact).ToString();
         var version = await registry.CreateModelVersionAsync(input.Model.Name, source, sweepId,
             [
                 new RegistryTag("pipeline.evaluation_run_id", evaluation.Info.RunId),

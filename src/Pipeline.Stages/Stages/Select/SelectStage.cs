@@ -7,7 +7,6 @@ using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.Sweep;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
-using TaskKind = Pipeline.Stages.Spec.TaskKind;
 
 namespace Pipeline.Stages.Stages.Select;
 
@@ -74,7 +73,7 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
         var values = trial.Data.Params
             .Where(p => p.Key != TrialRunner.TrainerParam)
             .ToDictionary(p => p.Key, p => (object?)p.Value);
-        return TrainerCatalog.Default.Resolve(MlTrainerCatalog.ToMl(task), trainer, values, seed);
+        return TrainerCatalog.Default.Resolve(task, trainer, values, seed);
     }
 
     private static int TrialIndex(Run run) =>

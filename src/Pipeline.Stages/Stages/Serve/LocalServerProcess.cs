@@ -11,27 +11,43 @@ namespace Pipeline.Stages.Stages.Serve;
 /// </summary>
 internal static class LocalServerProcess
 {
-    /// <summary>Starts the server and waits until <c>/health</c> answers; returns its process id and URL.</summary>
+    /// <summary>The response header through which the server names the instance id it was started with.</summary>
+    internal const string InstanceHeader = "Pipeline-Instance-Id";
+
+    /// <summary>
+    /// Starts the server and waits until <em>it</em> answers <c>/health</c>: the answer must carry the instance id this
+    /// call gave it, and the process must still be alive. Another server already on the port answers too, but not
+    /// with our id; ours then exits (address in use) and this throws instead of reporting the other one as served.
+    /// </summary>
     public static async Task<(int Pid, Uri Url)> StartAsync(
         ServerLayout layout, string modelDirectory, int port, string version, string logFile, TimeSpan timeout, CancellationToken ct)
     {
         var command = layout.LocalCommand;
+        var instance = Guid.NewGuid().ToString("N");
         // sh redirects the descriptors and then becomes the server (exec), so nothing holds our console open.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, Environment = { ["LOG_FILE"] = logFile } };
         foreach (var argument in (string[])["-c", "exec \"$0\" \"$@\" >>\"$LOG_FILE\" 2>&1 </dev/null", .. command,
-                     "--model", modelDirectory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--model-version", version])
+                     "--model", modelDirectory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--model-version", version,
+                     "--instance-id", instance])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new PipelineException($"{string.Join(' ', command)} did not start.");
         var url = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
+        string? stranger = null;
         while (true)
         {
+            // Our own process first: a dead server cannot be the one answering.
+            if (process.HasExited)
+                throw Exited(process, url, port, stranger, logFile);
             try
             {
                 using var response = await http.GetAsync(new Uri(url, "/health"), ct);
-                if (response.IsSuccessStatusCode)
+                var answeredBy = response.Headers.TryGetValues(InstanceHeader, out var values) ? values.FirstOrDefault() : null;
+                if (response.IsSuccessStatusCode && answeredBy == instance && !process.HasExited)
                     return (process.Id, url);
+                if (answeredBy != instance)
+                    stranger = answeredBy ?? "a server that gives no instance id";
             }
             catch (HttpRequestException)
             {
@@ -41,17 +57,22 @@ internal static class LocalServerProcess
             {
             }
 
-            if (process.HasExited)
-                throw new PipelineException($"The scoring server exited with code {process.ExitCode} before {url}health answered.\n{Tail(logFile)}");
             if (clock.Elapsed > timeout)
             {
                 process.Kill();
-                throw new PipelineException($"The scoring server was not healthy within {timeout.TotalSeconds:0} s.\n{Tail(logFile)}");
+                throw new PipelineException(stranger is null
+                    ? $"The scoring server was not healthy within {timeout.TotalSeconds:0} s.\n{Tail(logFile)}"
+                    : $"Port {port} is answered by another server, not the one this stage started (still not listening after {timeout.TotalSeconds:0} s).\n{Tail(logFile)}");
             }
 
             await Task.Delay(100, ct);
         }
     }
+
+    private static PipelineException Exited(Process process, Uri url, int port, string? stranger, string logFile) => new(stranger is null
+        ? $"The scoring server exited with code {process.ExitCode} before {url}health answered.\n{Tail(logFile)}"
+        : $"The scoring server exited with code {process.ExitCode}: port {port} is already taken by another server, which answered {url}health in its place. " +
+          $"Stop that server or set serve.port to a free port.\n{Tail(logFile)}");
 
     /// <summary>Stops the server with this process id if it is still ours (see <see cref="IsServer"/>); true when one was stopped.</summary>
     public static bool Stop(int pid)

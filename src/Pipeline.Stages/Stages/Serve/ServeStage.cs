@@ -46,6 +46,7 @@ internal sealed class ServeStage(
         var modelUri = $"models:/{version.Name}/{version.Version}";
         reporter.Info($"{alias} is version {version.Version} (run {resolved.RunId ?? "unknown"})");
         await EndpointStopper.StopRecordedAsync(store, input.PipelineRun.Info.RunId, reporter, ct);
+        input = input with { Serve = input.Serve with { Port = ServePort.Choose(input.Serve, reporter) } };
 
         var repository = ServerPublisher.TryFindRepositoryRoot(input.PipelineDirectory);
         var cache = ServerPublisher.CacheFolder(repository ?? input.PipelineDirectory);

@@ -33,6 +33,7 @@ internal sealed class SmokeTestStage(ITrackingStore store, IStageReporter report
         try
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            await CheckServedVersionAsync(http, input.PipelineRun, url, ct);
             var problems = new List<string>();
             var requests = 0;
             var model = input.Model;
@@ -88,6 +89,34 @@ internal sealed class SmokeTestStage(ITrackingStore store, IStageReporter report
             else
                 await EndpointStopper.StopRecordedAsync(store, runId, reporter, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The endpoint must serve the version DockerServe recorded (<c>models:/name/N</c>, answered by <c>/version</c> as
+    /// <c>name/N</c>) before a single prediction is compared: another server on the same port could answer the same
+    /// questions with another model and pass.
+    /// </summary>
+    private static async Task CheckServedVersionAsync(HttpClient http, Run pipelineRun, Uri url, CancellationToken ct)
+    {
+        const string prefix = "models:/";
+        var recorded = pipelineRun.Data.Tag(ServingTags.ModelUri);
+        if (recorded is null || !recorded.StartsWith(prefix, StringComparison.Ordinal))
+            throw new PipelineException($"Pipeline run {pipelineRun.Info.RunId} records no served model version ({ServingTags.ModelUri}): run the DockerServe stage first.");
+        var expected = recorded[prefix.Length..];
+        string answered;
+        try
+        {
+            using var response = await http.GetAsync("version", ct);
+            answered = response.IsSuccessStatusCode ? (await response.Content.ReadAsStringAsync(ct)).Trim() : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PipelineException($"SmokeTest: the endpoint at {url} does not answer ({e.Message}); DockerServe recorded {recorded} there.", e);
+        }
+
+        if (answered != expected)
+            throw new PipelineException($"SmokeTest: the endpoint at {url} serves '{answered}', not {expected} that DockerServe started there: " +
+                                        "another server is answering on that port. No prediction was compared.");
     }
 
     private static IReadOnlyList<object> Expected(ModelPredictions predictions) => predictions.Task == TaskKind.Regression

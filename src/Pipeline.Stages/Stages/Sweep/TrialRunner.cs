@@ -51,7 +51,7 @@ internal sealed class TrialRunner(TrackingClient tracking, SweepInput input, str
 
     /// <summary>The trainer configuration of a trial: the values it names, defaults for the rest.</summary>
     public static TrainerConfiguration Configure(TrialConfiguration trial, TaskKind task, int seed) =>
-        TrainerCatalog.Default.Resolve(MlTrainerCatalog.ToMl(task), trial.Trainer,
+        TrainerCatalog.Default.Resolve(task, trial.Trainer,
             trial.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value.AsDouble()), seed);
 
     /// <summary>Every parameter of the trainer, as the file spelled it where it named one (<c>1.0</c> stays <c>1.0</c>).</summary>

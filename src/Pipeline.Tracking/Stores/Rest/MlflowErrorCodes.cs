@@ -10,6 +10,7 @@ internal static class MlflowErrorCodes
         "RESOURCE_ALREADY_EXISTS" => ErrorCode.ResourceAlreadyExists,
         "INVALID_STATE" => ErrorCode.InvalidState,
         "BAD_REQUEST" or "MALFORMED_REQUEST" => ErrorCode.BadRequest,
+        "PERMISSION_DENIED" => ErrorCode.PermissionDenied,
         _ => ErrorCode.InternalError,
     };
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Entities;
 
 namespace Pipeline.Tracking.Stores.Sql;
@@ -39,7 +40,7 @@ public abstract partial class SqlTrackingStore
             INSERT INTO runs (run_uuid, name, user_id, status, start_time, end_time, lifecycle_stage, artifact_uri, experiment_id)
             VALUES (@run, @name, @user, 'RUNNING', @start, NULL, 'active', @uri, @exp)
             """, ct, ("run", runId), ("name", name), ("user", userId), ("start", startTime),
-            ("uri", $"{experiment.ArtifactLocation.TrimEnd('/')}/{runId}/artifacts"), ("exp", id)).ConfigureAwait(false);
+            ("uri", ArtifactUri.Parse(experiment.ArtifactLocation).Append(runId, "artifacts").ToString()), ("exp", id)).ConfigureAwait(false);
         foreach (var tag in tags.Where(t => t.Key != SystemTags.RunName).Append(new RunTag(SystemTags.RunName, name)))
         {
             await UpsertTagAsync(connection, transaction, runId, tag, ct).ConfigureAwait(false);

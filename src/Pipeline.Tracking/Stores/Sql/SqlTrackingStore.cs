@@ -104,7 +104,8 @@ public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedS
 
     private long Now() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private string ExperimentArtifactLocation(long experimentId) => $"{DefaultArtifactRoot}/{experimentId}";
+    private string ExperimentArtifactLocation(long experimentId) =>
+        Artifacts.ArtifactUri.Parse(DefaultArtifactRoot).Append(experimentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();
 
     private Task InsertDefaultExperimentAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Sql.ExecuteAsync(connection, transaction, """

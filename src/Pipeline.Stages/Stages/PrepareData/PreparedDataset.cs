@@ -1,7 +1,7 @@
 using Pipeline.Ml.Data;
 using Pipeline.Stages.Spec;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>
 /// The data section loaded and split, the way PrepareData records it: the whole table (for a test file, the training
@@ -24,7 +24,7 @@ public sealed record PreparedDataset(DataTable All, DataSplit Split, string Dige
     /// <exception cref="DataFormatException">A file is not valid data for the task, or a split is empty.</exception>
     public static PreparedDataset Load(DataSpec data)
     {
-        var options = new CsvLoadOptions { LabelColumn = data.Label, Task = MlTrainerCatalog.ToMl(data.Task) };
+        var options = new CsvLoadOptions { LabelColumn = data.Label, Task = data.Task };
         if (data.TestPath is { } testPath)
             return FromTestFile(data, options, testPath);
         if (data.SplitColumn is { } column)
@@ -51,7 +51,7 @@ public sealed record PreparedDataset(DataTable All, DataSplit Split, string Dige
     {
         var train = new CsvDataLoader(options).Load(data.Path);
         // The test file is read as plain numbers: a small test file may lack a class, which is no error in itself.
-        var test = new CsvDataLoader(options with { Task = Ml.Data.TaskKind.Regression }).Load(testPath);
+        var test = new CsvDataLoader(options with { Task = TaskKind.Regression }).Load(testPath);
         var columns = train.Schema.Columns.Zip(test.Schema.Columns, (a, b) =>
             a.IsInteger && b.IsInteger ? a : a with { Type = DataColumn.DoubleType }).ToArray();
         var schema = new DataSchema(columns, train.LabelName);

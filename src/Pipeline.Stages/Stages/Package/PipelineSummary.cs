@@ -1,10 +1,10 @@
 using System.Globalization;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages;
-using Pipeline.Stages.Stages.Package;
+using Pipeline.Stages.Running;
 using Pipeline.Tracking.Entities;
 
-namespace Pipeline.Stages.Running;
+namespace Pipeline.Stages.Stages.Package;
 
 /// <summary>The closing summary of a training pipeline: winner, its cross-validated and test metrics, gates, model version.</summary>
 internal static class PipelineSummary

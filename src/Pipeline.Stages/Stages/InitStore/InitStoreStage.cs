@@ -1,8 +1,9 @@
 using Pipeline.Stages.Running;
+using Pipeline.Tracking;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Stores;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.InitStore;
 
 /// <summary>What init-store needs: the experiment to make sure of, and where the store and artifacts live.</summary>
 public sealed record InitStoreInput(string ExperimentName, TrackingLocation Location);
@@ -35,7 +36,20 @@ public sealed class InitStoreStage(ITrackingStore store, IStageReporter reporter
             return new InitStoreOutput(existing.ExperimentId, false, applied, schemaVersion);
         }
 
-        var id = await store.CreateExperimentAsync(input.ExperimentName, ct: ct);
+        string id;
+        try
+        {
+            id = await store.CreateExperimentAsync(input.ExperimentName, ct: ct);
+        }
+        catch (TrackingException e) when (e.Code == ErrorCode.ResourceAlreadyExists)
+        {
+            // Another pipeline created it between our lookup and our insert (the store's unique name decides): read
+            // theirs and go on, as if it had been there all along.
+            var theirs = await store.GetExperimentByNameAsync(input.ExperimentName, ct)
+                ?? throw new PipelineException($"Experiment '{input.ExperimentName}' was reported as existing, but cannot be read: {e.Message}", e);
+            reporter.Info($"Experiment '{theirs.Name}' was created meanwhile by another run (id {theirs.ExperimentId}).");
+            return new InitStoreOutput(theirs.ExperimentId, false, applied, schemaVersion);
+        }
         var created = await store.GetExperimentAsync(id, ct);
         reporter.Info($"Created experiment '{created.Name}' (id {id}, artifacts {created.ArtifactLocation}).");
         return new InitStoreOutput(id, true, applied, schemaVersion);

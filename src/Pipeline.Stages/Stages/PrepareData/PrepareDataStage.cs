@@ -6,7 +6,7 @@ using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
 using Pipeline.Tracking.Stores;
 
-namespace Pipeline.Stages.Stages;
+namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>What prepare-data reads: the data section of the pipeline file.</summary>
 public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile);
@@ -17,7 +17,8 @@ public sealed record PrepareDataOutput(string PipelineRunId, string Digest, int 
 /// <summary>
 /// Loads and validates the CSV, splits it with the declared seed (stratified for classification), and records
 /// the dataset (name, digest, source, schema, row counts) on a new pipeline run with the split files as artifacts.
-/// The same data and seed always give the same split.
+/// The same data and seed always give the same split; a split pinned by a test file or a split column is taken as it is
+/// (see <see cref="PreparedDataset"/>).
 /// </summary>
 public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore store, IStageReporter reporter)
 {

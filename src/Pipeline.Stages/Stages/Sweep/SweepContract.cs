@@ -1,0 +1,47 @@
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+using Pipeline.Stages.Stages.PrepareData;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>
+/// Sweep's contract. Reads: the <c>sweep:</c> and <c>select:</c> sections. Upstream: the pipeline run's training split.
+/// Fingerprint: the pipeline run, the expanded trials, folds and seed. Leaves: a sweep run (<c>sweep_run_id</c>) with
+/// one child run per trial. Skip rule: the latest finished sweep under the pipeline run has the same fingerprint.
+/// </summary>
+internal sealed class SweepContract : StageContract<PipelineRunUpstream>
+{
+    /// <inheritdoc/>
+    public override StageName Name => StageName.Sweep;
+
+    /// <inheritdoc/>
+    protected override Task<PipelineRunUpstream> ReadUpstreamAsync(StageContext context, CancellationToken ct) => PipelineRunUpstream.FindAsync(context, ct);
+
+    /// <inheritdoc/>
+    protected override Fingerprint FingerprintOf(StageContext context, PipelineRunUpstream upstream) =>
+        Fingerprint.For(Name).Add("pipeline_run", upstream.PipelineRun.Info.RunId)
+            .AddJson("trials", SearchSpaceExpander.Expand(context.Spec.Sweep).Select(t => t.ToString()))
+            .Add("cv", $"{context.Spec.Sweep.CvFolds}/{context.Spec.Sweep.Seed}");
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult?> ShouldSkipAsync(StageContext context, PipelineRunUpstream upstream, Fingerprint fingerprint, CancellationToken ct)
+    {
+        var previous = await upstream.Locator.LatestAsync(PipelineTags.RoleSweep, upstream.PipelineRun.Info.RunId, ct);
+        return Matches(previous, PipelineTags.Fingerprint, fingerprint)
+            ? Skipped(previous!, new Dictionary<string, string> { ["sweep_run_id"] = previous!.Info.RunId })
+            : null;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, PipelineRunUpstream upstream, Fingerprint? fingerprint, CancellationToken ct)
+    {
+        var spec = context.Spec;
+        using var scratch = new ScratchFolder("sweep");
+        var train = await new RunArtifacts(context.Artifacts).LoadSplitAsync(upstream.PipelineRun, PrepareDataStage.TrainArtifact, spec.Data, scratch, ct);
+        var output = await new SweepStage(context.Tracking, context.Reporter, context.Time).RunAsync(
+            new SweepInput(spec.Sweep, spec.Select, spec.Data.Task, train, upstream.Locator.ExperimentId, upstream.PipelineRun.Info.RunId, upstream.Locator.PipelineFile), ct);
+        await RecordAsync(context, output.SweepRunId, PipelineTags.Fingerprint, fingerprint, ct);
+        return StageResult.Succeeded(Name, $"{output.Trials - output.Failed} of {output.Trials} trials finished",
+            new Dictionary<string, string> { ["sweep_run_id"] = output.SweepRunId });
+    }
+}
