@@ -8,6 +8,7 @@ var time = TimeProvider.System;
 var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stages (MLflow-compatible tracking, models and serving).")
 {
     RunStageCommand.Create(time),
+    ReproduceCommand.Create(time),
     StagesCommand.Create(),
     ExperimentsCommand.Create(),
     RunsCommand.Create(),

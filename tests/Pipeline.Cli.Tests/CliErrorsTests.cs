@@ -70,6 +70,6 @@ public sealed class CliErrorsTests
             "artifacts", "list", "--run-id", s.TrialA, "--tracking-uri", "sqlite:///" + Path.Combine(backend.Folder, "server.db"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("artifact proxy; pass that server as --tracking-uri", result.Error);
+        Assert.Contains("artifact proxy; set the tracking URI", result.Error);
     }
 }

@@ -34,8 +34,8 @@ internal static class PromoteCommand
         {
             var thresholds = parse.GetValue(metrics)!.Select(m => new MetricThreshold(m, parse.GetValue(absolute), parse.GetValue(relative), !parse.GetValue(lower))).ToList();
             var user = Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? Environment.GetEnvironmentVariable("USER") ?? Environment.UserName;
-            await using var store = TrackingStoreLocator.Open(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)));
-            var registry = store as IModelRegistry ?? throw new PipelineException("this tracking store has no model registry.");
+            await using var backend = TrackingStoreLocator.Open(TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)));
+            var (store, registry) = (backend.Store, backend.Registry);
             try
             {
                 var outcome = await new ModelPromoter(store, registry, new ConsoleStageReporter(Console.Out, Console.Error), time, Environment.GetEnvironmentVariable)

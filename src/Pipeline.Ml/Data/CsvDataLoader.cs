@@ -30,14 +30,39 @@ public sealed class CsvDataLoader
 
     /// <summary>Loads CSV text; <paramref name="sourceName"/> is used in error messages.</summary>
     /// <exception cref="DataFormatException">The text is not a valid numeric table for the task.</exception>
-    public DataTable Load(TextReader reader, string sourceName)
+    public DataTable Load(TextReader reader, string sourceName) => Load(reader, sourceName, null).Table;
+
+    /// <summary>
+    /// Loads a file whose <paramref name="partitionColumn"/> names, on every row, one of <paramref name="partitions"/>
+    /// (e.g. <c>train</c>, <c>test</c>; compared exactly). That column is not part of the table: neither a feature nor
+    /// in the schema. Any other value is an error naming its line.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file is not a valid numeric table, or a row names no known partition.</exception>
+    public PartitionedTable LoadPartitioned(string path, string partitionColumn, IReadOnlyList<string> partitions)
+    {
+        if (!File.Exists(path)) throw new DataFormatException("file not found", path);
+        using var reader = new StreamReader(path);
+        return Load(reader, path, new Partitioning(partitionColumn, partitions));
+    }
+
+    private sealed record Partitioning(string Column, IReadOnlyList<string> Names);
+
+    private PartitionedTable Load(TextReader reader, string sourceName, Partitioning? partitioning)
     {
         var header = ReadHeader(reader, sourceName);
+        var partitionIndex = partitioning is null ? -1 : Array.IndexOf(header, partitioning.Column);
+        if (partitioning is not null && partitionIndex < 0)
+            throw new DataFormatException(
+                $"split column '{partitioning.Column}' not found; columns are: {string.Join(", ", header)}", sourceName, 1);
+        if (partitioning is not null && partitioning.Column == _options.LabelColumn)
+            throw new DataFormatException($"the split column cannot be the label column '{_options.LabelColumn}'", sourceName, 1);
+        var partitionOf = new List<int>();
         var labelIndex = Array.IndexOf(header, _options.LabelColumn);
         if (labelIndex < 0)
             throw new DataFormatException(
                 $"label column '{_options.LabelColumn}' not found; columns are: {string.Join(", ", header)}", sourceName, 1);
-        if (header.Length < 2) throw new DataFormatException("no feature columns besides the label", sourceName, 1);
+        var dataColumns = header.Length - (partitionIndex < 0 ? 0 : 1);
+        if (dataColumns < 2) throw new DataFormatException("no feature columns besides the label", sourceName, 1);
 
         var features = new List<double[]>();
         var labels = new List<double>();
@@ -51,9 +76,15 @@ public sealed class CsvDataLoader
             if (fields.Count != header.Length)
                 throw new DataFormatException(
                     $"ragged row: {fields.Count} fields, the header has {header.Length}", sourceName, lineNumber);
-            var row = new double[header.Length - 1];
+            var row = new double[dataColumns - 1];
             for (int c = 0, f = 0; c < header.Length; c++)
             {
+                if (c == partitionIndex)
+                {
+                    partitionOf.Add(PartitionOf(fields[c], partitioning!, sourceName, lineNumber));
+                    continue;
+                }
+
                 var value = ParseValue(fields[c], sourceName, lineNumber, header[c], ref isInteger[c]);
                 if (c == labelIndex) labels.Add(value);
                 else row[f++] = value;
@@ -64,10 +95,18 @@ public sealed class CsvDataLoader
 
         if (labels.Count == 0) throw new DataFormatException("no data rows after the header", sourceName);
         var schema = new DataSchema(
-            header.Select((h, i) => new DataColumn(h, isInteger[i] ? DataColumn.LongType : DataColumn.DoubleType)).ToArray(),
+            header.Select((h, i) => new DataColumn(h, isInteger[i] ? DataColumn.LongType : DataColumn.DoubleType)).Where((_, i) => i != partitionIndex).ToArray(),
             _options.LabelColumn);
         var task = ResolveTask(labels, sourceName);
-        return new DataTable(schema, task, features.ToArray(), labels.ToArray());
+        return new PartitionedTable(new DataTable(schema, task, features.ToArray(), labels.ToArray()), partitionOf);
+    }
+
+    private static int PartitionOf(string text, Partitioning partitioning, string source, int line)
+    {
+        for (var p = 0; p < partitioning.Names.Count; p++)
+            if (string.Equals(text, partitioning.Names[p], StringComparison.Ordinal)) return p;
+        throw new DataFormatException(
+            $"split value '{text}' is not one of {string.Join(", ", partitioning.Names.Select(n => $"'{n}'"))}", source, line, partitioning.Column);
     }
 
     private string[] ReadHeader(TextReader reader, string source)

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>Everything ran, but a declared quality gate was not met.</summary>
     public const int GateFailed = 3;
+
+    /// <summary><c>pipeline reproduce</c>: the stages re-ran, and a param or metric differs from the original run.</summary>
+    public const int NotReproduced = 4;
 }

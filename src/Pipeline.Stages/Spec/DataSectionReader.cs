@@ -2,10 +2,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Stages.Spec;
 
-/// <summary>Reads <c>data</c>; checks the file exists and that its header has the label column.</summary>
+/// <summary>
+/// Reads <c>data</c>; checks the file exists and that its header has the label column, and for a pinned split that the
+/// test file has the same columns or the split column is there (see <see cref="PinnedSplitChecks"/>).
+/// </summary>
 internal static class DataSectionReader
 {
-    private static readonly IReadOnlyList<string> Keys = ["path", "label", "task", "test_fraction", "stratify", "seed"];
+    private static readonly IReadOnlyList<string> Keys = ["path", "label", "task", "test_fraction", "stratify", "seed", "test_path", "split_column"];
 
     /// <summary>The data spec (placeholders where invalid) and the task kind when it could be read.</summary>
     public static (DataSpec Data, TaskKind? Task) Read(SpecReader reader, YamlNode node)
@@ -19,6 +22,8 @@ internal static class DataSectionReader
         var fraction = map.Number("test_fraction", f => f is > 0 and < 1, "strictly between 0 and 1");
         var stratify = map.Boolean("stratify");
         var seed = map.Integer("seed");
+        var testPath = map.String("test_path");
+        var splitColumn = map.String("split_column");
 
         if (stratify == true && task == TaskKind.Regression)
         {
@@ -32,20 +37,25 @@ internal static class DataSectionReader
             CheckFile(reader, map, path, fullPath, label);
         }
 
+        var fullTestPath = testPath is null ? null : Path.GetFullPath(Path.Combine(reader.BaseDirectory, testPath));
+        PinnedSplitChecks.Check(reader, map, fullPath, fullTestPath, splitColumn, label);
+
         var data = new DataSpec(
             fullPath,
             label ?? "",
             task ?? TaskKind.Binary,
             fraction ?? DataSpec.DefaultTestFraction,
-            stratify ?? task?.IsClassification() ?? false,
-            seed ?? DataSpec.DefaultSeed);
+            stratify ?? (testPath is null && splitColumn is null && (task?.IsClassification() ?? false)),
+            seed ?? DataSpec.DefaultSeed,
+            fullTestPath,
+            splitColumn);
         return (data, task);
     }
 
     private static DataSpec Placeholder { get; } =
         new("", "", TaskKind.Binary, DataSpec.DefaultTestFraction, true, DataSpec.DefaultSeed);
 
-    private static void CheckFile(SpecReader reader, MappingReader map, string path, string fullPath, string? label)
+    internal static void CheckFile(SpecReader reader, MappingReader map, string path, string fullPath, string? label)
     {
         var pathNode = map.Get("path")!;
         if (!File.Exists(fullPath))
@@ -75,6 +85,6 @@ internal static class DataSectionReader
         }
     }
 
-    private static string Shorten(IReadOnlyList<string> header) =>
+    internal static string Shorten(IReadOnlyList<string> header) =>
         header.Count <= 8 ? string.Join(", ", header) : string.Join(", ", header.Take(4)) + ", ..., " + string.Join(", ", header.TakeLast(2));
 }

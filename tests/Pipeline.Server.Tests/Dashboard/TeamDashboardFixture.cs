@@ -32,6 +32,8 @@ public sealed class TeamDashboardFixture : IAsyncLifetime
 
     public ITrackingStore Store { get; private set; } = null!;
 
+    private Pipeline.Tracking.Composition.TrackingBackend _backend = null!;
+
     public string BreastCancerId { get; private set; } = "";
 
     public string WineId { get; private set; } = "";
@@ -56,9 +58,10 @@ public sealed class TeamDashboardFixture : IAsyncLifetime
             LogRequests = false,
             AuthToken = Token,
         };
-        Store = TrackingStoreRegistry.CreateDefault().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
+        _backend = Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open(options.BackendStoreUri, options.EffectiveDefaultArtifactRoot);
+        Store = _backend.Store;
         await ((ISchemaManagedStore)Store).MigrateAsync();
-        Host = await TrackingServerHost.StartAsync(options, Store);
+        Host = await TrackingServerHost.StartAsync(options, Store, _backend.Registry);
 
         BreastCancerId = await Store.CreateExperimentAsync("breast-cancer");
         var (bcSweep, bcTrials, bcPipeline) = await LogSweepAsync(BreastCancerId, "breast-cancer", "roc_auc",
@@ -84,7 +87,7 @@ public sealed class TeamDashboardFixture : IAsyncLifetime
         var sweepRun = await Store.GetRunAsync(wineSweep);
         var (repository, prefix) = new ServerArtifacts(options, new ArtifactRepositoryRegistry()).Resolve(sweepRun.Info.ArtifactUri);
         await repository.WriteAsync(prefix.Length == 0 ? "model/MLmodel" : $"{prefix}/model/MLmodel", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(MlModel)));
-        var registry = (IModelRegistry)Store;
+        var registry = _backend.Registry;
         await registry.CreateRegisteredModelAsync("wine-classifier");
         await registry.CreateModelVersionAsync("wine-classifier", $"{sweepRun.Info.ArtifactUri}/model", wineSweep);
         await registry.SetRegisteredModelAliasAsync("wine-classifier", "champion", 1);

@@ -15,20 +15,22 @@ public sealed class ModelPromoterTests : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"promote-{Guid.NewGuid():N}");
     private readonly RecordingReporter _reporter = new();
     private ITrackingStore _store = null!;
-    private IModelRegistry Registry => (IModelRegistry)_store;
+    private Pipeline.Tracking.Composition.TrackingBackend _backend = null!;
+    private IModelRegistry Registry => _backend.Registry;
     private string _experiment = "";
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        _store = TrackingStoreRegistry.CreateDefault().Open($"sqlite:///{Path.Combine(_root, "mlruns.db")}", new Uri(Path.Combine(_root, "a")).AbsoluteUri);
+        _backend = Pipeline.Tracking.Composition.TrackingComposition.ForProcess().Open($"sqlite:///{Path.Combine(_root, "mlruns.db")}", new Uri(Path.Combine(_root, "a")).AbsoluteUri);
+        _store = _backend.Store;
         _experiment = await _store.CreateExperimentAsync("e");
         await Registry.CreateRegisteredModelAsync(Model);
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
+        await _backend.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 

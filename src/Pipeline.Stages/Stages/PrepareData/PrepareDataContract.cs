@@ -4,7 +4,7 @@ namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>
 /// PrepareData's contract. Reads: the <c>data:</c> section and the CSV it names. Upstream: the experiment. Fingerprint:
-/// the CSV's content hash and the data section. Leaves: a pipeline run (<c>pipeline_run_id</c>) with the dataset
+/// the content hashes of the CSV (and of a pinned test file) and the data section. Leaves: a pipeline run (<c>pipeline_run_id</c>) with the dataset
 /// records and the split files. Skip rule: the latest finished pipeline run of this file has the same fingerprint.
 /// </summary>
 internal sealed class PrepareDataContract : StageContract<RunLocator>
@@ -19,7 +19,8 @@ internal sealed class PrepareDataContract : StageContract<RunLocator>
     protected override Fingerprint FingerprintOf(StageContext context, RunLocator upstream)
     {
         var data = context.Spec.Data;
-        return Fingerprint.For(Name).AddFile("data", data.Path).AddJson("data", data with { Path = Path.GetFileName(data.Path) });
+        var fingerprint = Fingerprint.For(Name).AddFile("data", data.Path).AddJson("data", data.WithoutFolders());
+        return data.TestPath is null ? fingerprint : fingerprint.AddFile("test_data", data.TestPath);
     }
 
     /// <inheritdoc/>

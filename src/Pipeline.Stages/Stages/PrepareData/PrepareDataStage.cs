@@ -17,7 +17,8 @@ public sealed record PrepareDataOutput(string PipelineRunId, string Digest, int 
 /// <summary>
 /// Loads and validates the CSV, splits it with the declared seed (stratified for classification), and records
 /// the dataset (name, digest, source, schema, row counts) on a new pipeline run with the split files as artifacts.
-/// The same data and seed always give the same split.
+/// The same data and seed always give the same split; a split pinned by a test file or a split column is taken as it is
+/// (see <see cref="PreparedDataset"/>).
 /// </summary>
 public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore store, IStageReporter reporter)
 {
@@ -28,14 +29,19 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     /// <summary>The <c>mlflow.data.context</c> of the test split's dataset record.</summary>
     public const string TestingContext = "testing";
 
+    /// <summary>The <c>mlflow.data.context</c> of the training split's dataset record.</summary>
+    public const string TrainingContext = "training";
+
+    /// <summary>The <c>mlflow.data.context</c> of the whole data set's record.</summary>
+    public const string SourceContext = "source";
+
     public async Task<PrepareDataOutput> RunAsync(PrepareDataInput input, CancellationToken ct = default)
     {
         var data = input.Data;
-        var table = new CsvDataLoader(new CsvLoadOptions { LabelColumn = data.Label, Task = data.Task }).Load(data.Path);
-        var split = DataSplitter.TrainTestSplit(table, data.TestFraction, data.Seed, data.Stratify);
-        var digest = DatasetDigest.Compute(table);
+        var dataset = PreparedDataset.Load(data);
+        var (table, split, digest) = (dataset.All, dataset.Split, dataset.Digest);
         var name = Path.GetFileNameWithoutExtension(data.Path);
-        reporter.Info($"Loaded {name}: {table.RowCount} rows, {table.FeatureNames.Count} features, digest {digest}; split {split.Train.RowCount} train / {split.Test.RowCount} test (seed {data.Seed}{(data.Stratify ? ", stratified" : "")}).");
+        reporter.Info($"Loaded {name}: {table.RowCount} rows, {table.FeatureNames.Count} features, digest {digest}; split {split.Train.RowCount} train / {split.Test.RowCount} test ({dataset.SplitDescription}).");
 
         await using var run = await tracking.StartRunAsync(input.ExperimentId, "pipeline", tags: new Dictionary<string, string>
         {
@@ -45,16 +51,7 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         // Named after the experiment, its start and the commit, so that reruns can be told apart in a runs table.
         var experiment = await store.GetExperimentAsync(input.ExperimentId, ct);
         await run.SetTagAsync(SystemTags.RunName, PipelineRunName(experiment.Name, run.Info.StartTime, tracking.Context.Git.Commit), ct);
-        await run.LogParamsAsync(new Dictionary<string, string>
-        {
-            ["data.path"] = data.Path,
-            ["data.label"] = data.Label,
-            ["data.task"] = data.Task.ToYamlName(),
-            ["data.test_fraction"] = data.TestFraction.ToString("R", CultureInfo.InvariantCulture),
-            ["data.stratify"] = data.Stratify ? "true" : "false",
-            ["data.seed"] = data.Seed.ToString(CultureInfo.InvariantCulture),
-            ["data.digest"] = digest,
-        }, ct);
+        await run.LogParamsAsync(Params(data, digest), ct);
         await run.LogMetricsAsync(new Dictionary<string, double>
         {
             ["data.rows"] = table.RowCount,
@@ -65,9 +62,10 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         var source = DatasetRecords.Source(data.Path);
         await store.LogInputsAsync(run.RunId,
         [
-            DatasetRecords.Input(name, table, digest, source, "source"),
-            DatasetRecords.Input($"{name}-train", split.Train, DatasetDigest.Compute(split.Train), source, "training"),
-            DatasetRecords.Input($"{name}-test", split.Test, DatasetDigest.Compute(split.Test), source, TestingContext),
+            DatasetRecords.Input(name, table, digest, source, SourceContext),
+            DatasetRecords.Input($"{name}-train", split.Train, dataset.TrainDigest, source, TrainingContext),
+            DatasetRecords.Input($"{name}-test", split.Test, dataset.TestDigest,
+                data.TestPath is null ? source : DatasetRecords.Source(data.TestPath), TestingContext),
         ], ct);
 
         using var scratch = new ScratchFolder("prepare");
@@ -85,4 +83,28 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
     public static string PipelineRunName(string experiment, long startTimeMs, string? commit) =>
         string.Create(CultureInfo.InvariantCulture, $"{experiment} {DateTimeOffset.FromUnixTimeMilliseconds(startTimeMs).UtcDateTime:yyyy-MM-dd HH:mm}")
         + (commit is { Length: >= 7 } ? $" {commit[..7]}" : "");
+
+    /// <summary>The data section as params: how the split was made (drawn or pinned) and the digest of the whole data.</summary>
+    private static Dictionary<string, string> Params(DataSpec data, string digest)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["data.path"] = data.Path,
+            ["data.label"] = data.Label,
+            ["data.task"] = data.Task.ToYamlName(),
+            ["data.digest"] = digest,
+        };
+        if (data.TestPath is { } testPath)
+            values["data.test_path"] = testPath;
+        else if (data.SplitColumn is { } column)
+            values["data.split_column"] = column;
+        else
+        {
+            values["data.test_fraction"] = data.TestFraction.ToString("R", CultureInfo.InvariantCulture);
+            values["data.stratify"] = data.Stratify ? "true" : "false";
+            values["data.seed"] = data.Seed.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
 }
