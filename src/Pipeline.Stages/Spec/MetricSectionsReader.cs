@@ -44,7 +44,12 @@ internal static class MetricSectionsReader
             {
                 reader.Error(item, path, error!);
             }
-            else if (FindMetric(reader, item, path, gate!.Metric, task) is not null || task is null)
+            else if (gate!.Baseline is { } baseline && SmallSectionsReader.AliasProblem(baseline.Alias) is { } problem)
+            {
+                reader.Error(item, path, $"gate '{text.Trim()}': {problem}");
+            }
+            else if ((FindMetric(reader, item, path, gate.Metric, task) is not null || task is null)
+                     && (gate.Baseline is null || FindMetric(reader, item, path, gate.Baseline.Metric, task) is not null || task is null))
             {
                 gates.Add(gate);
             }

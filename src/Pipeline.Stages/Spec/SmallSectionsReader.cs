@@ -52,7 +52,7 @@ internal static partial class SmallSectionsReader
             : $"'{registry}' is not a registry prefix: expected host[:port][/namespace...] in lowercase, e.g. ghcr.io/team or 127.0.0.1:5000/ml";
 
     /// <summary>MLflow's registered-model alias rules, so that registration cannot fail later.</summary>
-    private static string? AliasProblem(string alias) => alias switch
+    internal static string? AliasProblem(string alias) => alias switch
     {
         _ when !AliasCharacters().IsMatch(alias) => $"invalid alias '{alias}': only letters, digits, '_' and '-' are allowed",
         _ when alias.Length > 255 => "an alias has at most 255 characters",

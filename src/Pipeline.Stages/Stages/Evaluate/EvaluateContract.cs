@@ -7,26 +7,41 @@ namespace Pipeline.Stages.Stages.Evaluate;
 
 /// <summary>
 /// Evaluate's contract. Reads: the <c>evaluate:</c> gates. Upstream: the selected model and the held-out test split.
-/// Fingerprint: the sweep run, the selection's fingerprint, the gates. Leaves: an evaluation run
+/// Fingerprint: the sweep run, the selection's fingerprint, the gates, and for baseline gates the version holding each
+/// alias named (or none), so a new champion reruns Evaluate. Leaves: an evaluation run
 /// (<c>evaluation_run_id</c>) with metrics, plots and gate verdicts. Skip rule: the latest evaluation under the pipeline
 /// run has the same fingerprint; an unchanged failed gate still fails.
 /// </summary>
-internal sealed class EvaluateContract : StageContract<SelectedModel>
+internal sealed class EvaluateContract : StageContract<EvaluateUpstream>
 {
     /// <inheritdoc/>
     public override StageName Name => StageName.Evaluate;
 
     /// <inheritdoc/>
-    protected override Task<SelectedModel> ReadUpstreamAsync(StageContext context, CancellationToken ct) => SelectedModel.FindAsync(context, ct);
-
-    /// <inheritdoc/>
-    protected override Fingerprint FingerprintOf(StageContext context, SelectedModel selected) =>
-        Fingerprint.For(Name).Add("sweep_run", selected.SweepRun.Info.RunId)
-            .Add("model", selected.SweepRun.Data.Tag(PipelineTags.SelectFingerprint)).AddJson("gates", context.Spec.Evaluate.Gates);
-
-    /// <inheritdoc/>
-    protected override async Task<StageResult?> ShouldSkipAsync(StageContext context, SelectedModel selected, Fingerprint fingerprint, CancellationToken ct)
+    protected override async Task<EvaluateUpstream> ReadUpstreamAsync(StageContext context, CancellationToken ct)
     {
+        var selected = await SelectedModel.FindAsync(context, ct);
+        var gates = context.Spec.Evaluate.Gates;
+        var baselines = gates.Any(g => g.Baseline is not null)
+            ? await GateBaselines.ResolveAsync(context.Store, context.Registry, context.Spec.Model.Name, gates, ct)
+            : GateBaselines.None;
+        return new EvaluateUpstream(selected, baselines);
+    }
+
+    /// <inheritdoc/>
+    protected override Fingerprint FingerprintOf(StageContext context, EvaluateUpstream upstream)
+    {
+        var selected = upstream.Selected;
+        var fingerprint = Fingerprint.For(Name).Add("sweep_run", selected.SweepRun.Info.RunId)
+            .Add("model", selected.SweepRun.Data.Tag(PipelineTags.SelectFingerprint)).AddJson("gates", context.Spec.Evaluate.Gates);
+        // Only baseline gates add the holders, so fingerprints of plain gates stay what earlier versions recorded.
+        return upstream.Baselines.Holders.Count == 0 ? fingerprint : fingerprint.AddJson("baselines", upstream.Baselines.Identity());
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult?> ShouldSkipAsync(StageContext context, EvaluateUpstream upstream, Fingerprint fingerprint, CancellationToken ct)
+    {
+        var selected = upstream.Selected;
         var previous = await selected.Locator.LatestAsync(PipelineTags.RoleEvaluation, selected.PipelineRun.Info.RunId, ct);
         if (!Matches(previous, PipelineTags.Fingerprint, fingerprint))
             return null;
@@ -41,8 +56,9 @@ internal sealed class EvaluateContract : StageContract<SelectedModel>
     }
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> RunAsync(StageContext context, SelectedModel selected, Fingerprint? fingerprint, CancellationToken ct)
+    protected override async Task<StageResult> RunAsync(StageContext context, EvaluateUpstream upstream, Fingerprint? fingerprint, CancellationToken ct)
     {
+        var selected = upstream.Selected;
         using var scratch = new ScratchFolder("evaluate");
         var files = new RunArtifacts(context.Artifacts);
         var modelFile = await files.DownloadAsync(selected.SweepRun, SelectStage.ModelArtifact, scratch, ct);
@@ -50,7 +66,7 @@ internal sealed class EvaluateContract : StageContract<SelectedModel>
         var output = await new EvaluateStage(context.Tracking, context.Reporter).RunAsync(new EvaluateInput(
             context.Spec.Evaluate, modelFile, selected.ClassValues, test, selected.Locator.ExperimentId,
             selected.PipelineRun.Info.RunId, selected.SweepRun.Info.RunId, selected.Locator.PipelineFile,
-            TestDataset(selected.PipelineRun)), ct);
+            TestDataset(selected.PipelineRun), upstream.Baselines), ct);
         await RecordAsync(context, output.EvaluationRunId, PipelineTags.Fingerprint, fingerprint, ct);
         var outputs = new Dictionary<string, string> { ["evaluation_run_id"] = output.EvaluationRunId };
         if (output.Passed)

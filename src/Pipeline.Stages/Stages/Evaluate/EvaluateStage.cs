@@ -11,11 +11,13 @@ namespace Pipeline.Stages.Stages.Evaluate;
 
 /// <summary>
 /// What evaluate reads: the gates, the selected model file and the held-out test split; <paramref name="TestDataset"/>
-/// is the split's dataset record (as PrepareData logged it), logged as the evaluation run's input when given.
+/// is the split's dataset record (as PrepareData logged it), logged as the evaluation run's input when given;
+/// <paramref name="Baselines"/> are the alias holders baseline gates compare with (none when no gate names one).
 /// </summary>
 public sealed record EvaluateInput(
     EvaluateSpec Evaluate, string ModelFile, IReadOnlyList<double> ClassValues, DataTable Test,
-    string ExperimentId, string PipelineRunId, string SweepRunId, string PipelineFile, Dataset? TestDataset = null);
+    string ExperimentId, string PipelineRunId, string SweepRunId, string PipelineFile, Dataset? TestDataset = null,
+    GateBaselines? Baselines = null);
 
 /// <summary>The evaluation run, its test metrics and the verdict of every gate.</summary>
 public sealed record EvaluateOutput(string EvaluationRunId, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<GateVerdict> Gates)
@@ -52,7 +54,7 @@ public sealed class EvaluateStage(TrackingClient tracking, IStageReporter report
         reporter.Info($"Evaluated on {input.Test.RowCount} held-out rows (run {run.RunId}): " +
             string.Join(", ", metrics.Select(m => $"{m.Key} = {m.Value.ToString("0.####", CultureInfo.InvariantCulture)}")));
 
-        var verdicts = input.Evaluate.Gates.Select(g => GateVerdict.Check(g, metrics)).ToList();
+        var verdicts = input.Evaluate.Gates.Select(g => GateVerdict.Check(g, metrics, input.Baselines)).ToList();
         // Two gates may bound the same metric (a range): the second and later ones get a numbered tag.
         var tags = new Dictionary<string, string>();
         foreach (var verdict in verdicts)
