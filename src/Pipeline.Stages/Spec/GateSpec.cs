@@ -73,7 +73,7 @@ public sealed partial record GateSpec(string Metric, GateComparator Comparator, 
         else if (!double.TryParse(thresholdText, NumberStyles.Float, CultureInfo.InvariantCulture, out threshold)
             || !double.IsFinite(threshold))
         {
-            error = $"gate '{expression}': threshold '{thresholdText}' is neither a finite number nor a baseline such as 'champion.{match.Groups["metric"].Value} - 0.002'";
+            error = $"gate '{expression}': threshold '{thresholdText}' is not a finite number or a baseline such as 'champion.{match.Groups["metric"].Value} - 0.002'";
             return false;
         }
 

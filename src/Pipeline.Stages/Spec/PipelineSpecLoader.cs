@@ -99,7 +99,7 @@ public sealed class PipelineSpecLoader(ITrainerCatalog trainers, IMetricCatalog 
         var select = selectNode is null ? null : MetricSectionsReader.ReadSelect(reader, selectNode, task);
         var evaluate = map.Get("evaluate") is { } evaluateNode ? MetricSectionsReader.ReadEvaluate(reader, evaluateNode, task) : EvaluateSpec.None;
         var modelNode = map.Require("model", "section");
-        var model = modelNode is null ? null : SmallSectionsReader.ReadModel(reader, modelNode);
+        var model = modelNode is null ? null : SmallSectionsReader.ReadModel(reader, modelNode, task);
         var serve = map.Get("serve") is { } serveNode ? SmallSectionsReader.ReadServe(reader, serveNode) : ServeSpec.Default;
 
         if (reader.ErrorCount > 0) return null;

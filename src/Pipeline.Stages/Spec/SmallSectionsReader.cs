@@ -7,7 +7,7 @@ namespace Pipeline.Stages.Spec;
 internal static partial class SmallSectionsReader
 {
     private static readonly IReadOnlyList<string> TrackingKeys = ["uri", "artifact_root"];
-    private static readonly IReadOnlyList<string> ModelKeys = ["name", "alias"];
+    private static readonly IReadOnlyList<string> ModelKeys = ["name", "alias", "promote"];
     private static readonly IReadOnlyList<string> ServeKeys = ["port", "base_image", "registry", "save"];
 
     public static TrackingSpec ReadTracking(SpecReader reader, YamlNode node)
@@ -18,7 +18,7 @@ internal static partial class SmallSectionsReader
             : new TrackingSpec(map.String("uri") ?? TrackingSpec.DefaultUri, map.String("artifact_root") ?? TrackingSpec.DefaultArtifactRoot);
     }
 
-    public static ModelSpec ReadModel(SpecReader reader, YamlNode node)
+    public static ModelSpec ReadModel(SpecReader reader, YamlNode node, TaskKind? task)
     {
         var map = reader.Mapping(node, "model", ModelKeys);
         if (map is null) return new ModelSpec("", ModelSpec.DefaultAlias);
@@ -29,7 +29,10 @@ internal static partial class SmallSectionsReader
             reader.Error(map.Get("alias")!, map.PathOf("alias"), problem);
         }
 
-        return new ModelSpec(name ?? "", alias ?? ModelSpec.DefaultAlias);
+        var promote = map.Get("promote") is { } promoteNode
+            ? PromoteSectionReader.Read(reader, promoteNode, map.PathOf("promote"), alias ?? ModelSpec.DefaultAlias, task)
+            : null;
+        return new ModelSpec(name ?? "", alias ?? ModelSpec.DefaultAlias, promote);
     }
 
     public static ServeSpec ReadServe(SpecReader reader, YamlNode node)

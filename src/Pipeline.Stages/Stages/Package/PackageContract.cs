@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Stages.Promotion;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Stages.Evaluate;
 using Pipeline.Stages.Stages.PrepareData;
@@ -11,7 +12,8 @@ namespace Pipeline.Stages.Stages.Package;
 /// <summary>
 /// Package's contract. Reads: the <c>model:</c> section. Upstream: the selected model, its passed evaluation, both
 /// splits. Fingerprint: the evaluation run, the selection's fingerprint, the model section. Leaves: the MLflow model
-/// directory on the sweep run and a registry version (<c>model_version</c>, <c>model_uri</c>) with the alias moved to it.
+/// directory on the sweep run and a registry version (<c>model_version</c>, <c>model_uri</c>) with the alias moved to it;
+/// with <c>model.promote</c>, <c>to_alias</c> moves too when the new version's evaluation beats its holder's.
 /// Skip rule: the sweep run recorded the same fingerprint and the alias still names a version of that run.
 /// </summary>
 internal sealed class PackageContract : StageContract<PackageUpstream>
@@ -64,7 +66,23 @@ internal sealed class PackageContract : StageContract<PackageUpstream>
         await RecordAsync(context, selected.SweepRun.Info.RunId, PipelineTags.PackageFingerprint, fingerprint, ct);
         foreach (var line in PipelineSummary.Lines(context.Spec, selected.SweepRun, upstream.Evaluation, output))
             context.Reporter.Info(line);
-        return StageResult.Succeeded(Name, $"{output.ModelName} version {output.Version} (alias '{output.Alias}')", Outputs(output));
+        var summary = $"{output.ModelName} version {output.Version} (alias '{output.Alias}')";
+        if (context.Spec.Model.Promote is { } promote)
+            summary += "; " + await PromoteAsync(context, promote, ct);
+        return StageResult.Succeeded(Name, summary, Outputs(output));
+    }
+
+    /// <summary>
+    /// <c>model.promote</c>: moves <c>to_alias</c> to the version just registered under <c>model.alias</c> only when its
+    /// evaluation wins (the promoter warns when it does not); a loss is a result, not an error.
+    /// </summary>
+    private static async Task<string> PromoteAsync(StageContext context, Spec.PromoteSpec promote, CancellationToken ct)
+    {
+        var environment = context.Environment;
+        var user = environment.Get("GITHUB_ACTOR") ?? environment.Get("USER") ?? "pipeline";
+        var outcome = await new ModelPromoter(context.Store, context.Registry, context.Reporter, context.Time, environment.Get)
+            .PromoteAsync(new PromotionRequest(context.Spec.Model.Name, context.Spec.Model.Alias, promote.ToAlias, promote.Thresholds, user), ct);
+        return outcome.Promoted ? $"promoted to @{promote.ToAlias}: {outcome.Reason}" : $"not promoted to @{promote.ToAlias}: {outcome.Reason}";
     }
 
     private static Dictionary<string, string> Outputs(PackageOutput output) => new()
