@@ -94,7 +94,7 @@ public sealed partial record GateSpec(string Metric, GateComparator Comparator, 
     public override string ToString() =>
         $"{Metric} {Operator} {(Baseline is null ? Threshold.ToString("R", CultureInfo.InvariantCulture) : Baseline.ToString())}";
 
-    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_.]*)\s*(?<op>>=|<=|==|>|<)\s*(?<threshold>\S.*?)\s*$")]
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_.]*)\s*(?<op>>=|<=|==|>|<)\s*(?<threshold>[^\s<>=].*?)\s*$")]
     private static partial Regex Expression();
 
     // An MLflow alias (letters, digits, '_', '-'), a dot, a metric name, then optionally '+' or '-' and an offset.

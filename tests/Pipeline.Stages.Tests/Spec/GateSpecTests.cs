@@ -17,6 +17,28 @@ public sealed class GateSpecTests
     }
 
     [Theory]
+    [InlineData("roc_auc >= champion.roc_auc - 0.002", "champion", "roc_auc", -0.002)]
+    [InlineData("log_loss <= champion.log_loss+0.01", "champion", "log_loss", 0.01)]
+    [InlineData("roc_auc > prod-v2_a.roc_auc", "prod-v2_a", "roc_auc", 0)]
+    public void TryParse_BaselineExpression_ReadsAliasMetricAndSignedOffset(string text, string alias, string metric, double offset)
+    {
+        Assert.True(GateSpec.TryParse(text, out var gate, out var error), error);
+        Assert.Equal(new GateBaseline(alias, metric, offset), gate!.Baseline);
+    }
+
+    [Theory]
+    [InlineData("roc_auc >= champion.roc_auc - -0.002", "offset '-0.002'")]
+    [InlineData("roc_auc >= champion.roc_auc - big", "offset 'big'")]
+    [InlineData("roc_auc >= champion.roc_auc * 2", "not a finite number or a baseline")]
+    [InlineData("roc_auc >= champion", "not a finite number or a baseline")]
+    public void TryParse_BadBaselineExpression_SaysWhatIsWrong(string text, string expected)
+    {
+        Assert.False(GateSpec.TryParse(text, out var gate, out var error));
+        Assert.Null(gate);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("roc_auc")]
     [InlineData("roc_auc = 0.9")]
     [InlineData(">= 0.9")]

@@ -46,6 +46,21 @@ public sealed class PipelineSpecLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_BaselineGateAndPromote_ReadsAliasMetricOffsetAndThresholds()
+    {
+        var yaml = Valid.Replace("model:", "evaluate:\n  gates:\n    - roc_auc >= champion.roc_auc - 0.002\nmodel:")
+            .Replace("name: test-model", "name: test-model\n  alias: challenger\n  promote: { to_alias: champion, metrics: [roc_auc, log_loss], min_absolute_change: 0.002 }");
+
+        var spec = Parse(yaml).GetSpecOrThrow();
+
+        Assert.Equal(new GateBaseline("champion", "roc_auc", -0.002), spec.Evaluate.Gates.Single().Baseline);
+        Assert.Equal("champion", spec.Model.Promote!.ToAlias);
+        Assert.Equal(
+            [new("roc_auc", 0.002, null, true), new("log_loss", 0.002, null, false)],
+            spec.Model.Promote.Thresholds.ToArray<Pipeline.Stages.Promotion.MetricThreshold>());
+    }
+
+    [Fact]
     public void Parse_LossMetricWithoutDirection_MinimizesByDefault()
     {
         var spec = Parse(Valid.Replace("metric: roc_auc", "metric: log_loss")).GetSpecOrThrow();
@@ -89,6 +104,14 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "model:", "evaluate:\n  gates:\n    - roc_auc >> 0.9\nmodel:", 15, "evaluate.gates[0]: cannot parse gate 'roc_auc >> 0.9'" },
         { "model:", "evaluate:\n  gates:\n    - roc_auc >= high\nmodel:", 15, "threshold 'high' is not a finite number" },
         { "model:", "evaluate:\n  gates:\n    - r2_score >= 0.5\nmodel:", 15, "evaluate.gates[0]: metric 'r2_score' is not produced for task 'binary_classification'" },
+        { "model:", "evaluate:\n  gates:\n    - roc_auc >= champion.roc_auc - x\nmodel:", 15, "evaluate.gates[0]: gate 'roc_auc >= champion.roc_auc - x': the offset 'x'" },
+        { "model:", "evaluate:\n  gates:\n    - roc_auc >= champion.r2_score\nmodel:", 15, "evaluate.gates[0]: metric 'r2_score' is not produced" },
+        { "model:", "evaluate:\n  gates:\n    - roc_auc >= latest.roc_auc\nmodel:", 15, "the alias 'latest' is reserved by MLflow" },
+        { "name: test-model", "name: test-model\n  promote:\n    to_alias: champion\n    metrics: [roc_auc]", 16, "model.promote.to_alias: to_alias must differ from model.alias ('champion')" },
+        { "name: test-model", "name: test-model\n  alias: challenger\n  promote:\n    to_alias: champion\n    metrics: [r2_score]", 18, "model.promote.metrics[0]: metric 'r2_score' is not produced" },
+        { "name: test-model", "name: test-model\n  alias: challenger\n  promote:\n    to_alias: champion\n    metrics: roc_auc", 18, "model.promote.metrics: expected a non-empty list" },
+        { "name: test-model", "name: test-model\n  alias: challenger\n  promote:\n    to_alias: champion\n    metrics: [roc_auc]\n    min_absolute_change: -1", 19, "model.promote.min_absolute_change: must be a number >= 0" },
+        { "name: test-model", "name: test-model\n  alias: challenger\n  promote:\n    metrics: [roc_auc]", 17, "model.promote.to_alias: missing required key" },
         { "path: data.csv", "path: missing.csv", 3, "data.path: data file 'missing.csv' does not exist" },
         { "label: target", "label: targets", 4, "data.label: column 'targets' is not in the header of data.csv; did you mean 'target'? (3 columns: a, b, target)" },
         { "name: test-model", "name: test-model\n  alias: latest", 15, "model.alias: the alias 'latest' is reserved by MLflow" },

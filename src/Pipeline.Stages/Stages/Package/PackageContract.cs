@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Stages.Promotion;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Stages.Evaluate;
 using Pipeline.Stages.Stages.PrepareData;
@@ -68,21 +67,9 @@ internal sealed class PackageContract : StageContract<PackageUpstream>
             context.Reporter.Info(line);
         var summary = $"{output.ModelName} version {output.Version} (alias '{output.Alias}')";
         if (context.Spec.Model.Promote is { } promote)
-            summary += "; " + await PromoteAsync(context, promote, ct);
+            summary += "; " + await new PackagePromotion(context.Store, context.Registry, context.Reporter, context.Time, context.Environment)
+                .PromoteAsync(context.Spec.Model, promote, ct);
         return StageResult.Succeeded(Name, summary, Outputs(output));
-    }
-
-    /// <summary>
-    /// <c>model.promote</c>: moves <c>to_alias</c> to the version just registered under <c>model.alias</c> only when its
-    /// evaluation wins (the promoter warns when it does not); a loss is a result, not an error.
-    /// </summary>
-    private static async Task<string> PromoteAsync(StageContext context, Spec.PromoteSpec promote, CancellationToken ct)
-    {
-        var environment = context.Environment;
-        var user = environment.Get("GITHUB_ACTOR") ?? environment.Get("USER") ?? "pipeline";
-        var outcome = await new ModelPromoter(context.Store, context.Registry, context.Reporter, context.Time, environment.Get)
-            .PromoteAsync(new PromotionRequest(context.Spec.Model.Name, context.Spec.Model.Alias, promote.ToAlias, promote.Thresholds, user), ct);
-        return outcome.Promoted ? $"promoted to @{promote.ToAlias}: {outcome.Reason}" : $"not promoted to @{promote.ToAlias}: {outcome.Reason}";
     }
 
     private static Dictionary<string, string> Outputs(PackageOutput output) => new()
