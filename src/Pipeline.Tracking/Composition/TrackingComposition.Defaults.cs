@@ -46,7 +46,7 @@ public sealed partial class TrackingComposition
     {
         // mlflow-artifacts://host:port/... names its own server; mlflow-artifacts:/... needs the tracking server.
         var namesHost = uri.IndexOf("://", StringComparison.Ordinal) == "mlflow-artifacts".Length && uri.Length > "mlflow-artifacts://".Length && uri["mlflow-artifacts://".Length] != '/';
-        var server = context.TrackingServer ?? (namesHost ? new Uri("http://localhost/") : throw new TrackingException(ErrorCode.InvalidParameterValue,
+        var server = context.TrackingServer ?? (namesHost ? new Uri("http://localhost/") : throw new TrackingException(ErrorCode.InvalidState,
             $"'{uri}' is stored behind a tracking server's artifact proxy; set the tracking URI (--tracking-uri or MLFLOW_TRACKING_URI) to that server (http://host:port)."));
         return new HttpArtifactRepository(uri, server, context.Http, context.TrackingAuthorization());
     }

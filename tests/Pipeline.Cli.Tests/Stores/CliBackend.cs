@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Rest;
@@ -18,7 +19,6 @@ internal sealed class CliBackend : IAsyncDisposable
     public const string PostgresSkip = $"PostgreSQL tests skipped: {PostgresVariable} is not set (e.g. run 'bash .ci/postgres.sh start' and export the line it prints).";
 
     private Process? _server;
-    private HttpClient? _http;
     private string? _adminConnection;
     private string? _database;
 
@@ -29,11 +29,13 @@ internal sealed class CliBackend : IAsyncDisposable
     /// <summary>The URI the CLI gets as <c>--tracking-uri</c>.</summary>
     public string Uri { get; private set; } = "";
 
-    public ITrackingStore Store { get; private set; } = null!;
+    private TrackingBackend _backend = null!;
 
-    public IModelRegistry Registry => (IModelRegistry)Store;
+    public ITrackingStore Store => _backend.Store;
 
-    public ArtifactRepositoryRegistry Artifacts { get; } = new();
+    public IModelRegistry Registry => _backend.Registry;
+
+    public ArtifactRepositoryRegistry Artifacts => _backend.Artifacts;
 
     public static async Task<CliBackend> StartAsync(string kind)
     {
@@ -45,7 +47,6 @@ internal sealed class CliBackend : IAsyncDisposable
         {
             case "sqlite":
                 backend.Uri = "sqlite:///" + Path.Combine(folder, "mlruns.db");
-                backend.Store = new SqliteTrackingStore(Path.Combine(folder, "mlruns.db"), artifactRoot);
                 break;
             case "postgres":
                 var admin = Environment.GetEnvironmentVariable(PostgresVariable)!;
@@ -53,20 +54,18 @@ internal sealed class CliBackend : IAsyncDisposable
                 backend._database = $"pipeline_cli_test_{Guid.NewGuid():N}";
                 await backend.ExecuteAdminAsync($"CREATE DATABASE \"{backend._database}\"");
                 backend.Uri = new UriBuilder(admin) { Path = "/" + backend._database }.Uri.ToString();
-                backend.Store = new PostgresTrackingStore(backend.Uri, artifactRoot);
                 break;
             case "http":
                 var server = await StartServerAsync(folder);
                 backend._server = server.Process;
                 backend.Uri = server.Uri.AbsoluteUri.TrimEnd('/');
-                backend._http = new HttpClient();
-                backend.Artifacts.AddMlflowArtifacts(server.Uri, backend._http);
-                backend.Store = new RestTrackingStore(server.Uri);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
 
+        // The same composition root the CLI opens stores through (artifacts behind the server go through its proxy).
+        backend._backend = TrackingComposition.ForProcess().Open(backend.Uri, artifactRoot);
         return backend;
     }
 
@@ -75,8 +74,7 @@ internal sealed class CliBackend : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Store.DisposeAsync();
-        _http?.Dispose();
+        await _backend.DisposeAsync();
         if (_server is { } server)
         {
             server.Kill(entireProcessTree: true);

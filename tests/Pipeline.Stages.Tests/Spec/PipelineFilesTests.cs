@@ -48,7 +48,7 @@ public sealed class PipelineFilesTests
             [new GateSpec("roc_auc", GateComparator.GreaterOrEqual, 0.95), new GateSpec("accuracy_score", GateComparator.GreaterOrEqual, 0.9)],
             spec.Evaluate.Gates);
         Assert.Equal(new ModelSpec("breast-cancer-classifier", "champion"), spec.Model);
-        Assert.Equal(new ServeSpec(5001, null), spec.Serve);
+        Assert.Equal(new ServeSpec(5001, null) { PortIsExplicit = true }, spec.Serve);
         Assert.Equal(TrackingSpec.Default, spec.Tracking);
         Assert.Equal((0.2, true, 42), (spec.Data.TestFraction, spec.Data.Stratify, spec.Data.Seed));
         Assert.Equal((5, 2), (spec.Sweep.CvFolds, spec.Sweep.Parallelism));
