@@ -21,8 +21,8 @@ await runBrowserCheck("report", url => url.startsWith("file:"), "the file", {}, 
   const column = async key => page.$$eval(`#sweep thead th`, (headers, k) => headers.findIndex(h => h.dataset.key === k), key);
   const values = async index => page.$$eval("#sweep tbody tr", (rows, i) => rows.map(r => parseFloat(r.cells[i].dataset.sort)), index);
   if (await page.$("#sweep")) {
-    // The first metric column is the selection metric; sorting by it must reorder the search-space order.
-    const key = await page.$eval("#sweep thead th:nth-child(6)", th => th.dataset.key);
+    // The first metric column (after #, trial, status, params) is the selection metric; sorting by it must reorder the search-space order.
+    const key = await page.$eval("#sweep thead th:nth-child(5)", th => th.dataset.key);
     const index = await column(key);
     result.sortedBy = key;
     result.before = await order();
