@@ -212,6 +212,9 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Assert.Contains("tasks/net10.0/Pipeline.MSBuild.dll", entries);
         Assert.Contains("tasks/net10.0/Pipeline.MSBuild.deps.json", entries);
         Assert.Contains("tasks/net10.0/Pipeline.Stages.dll", entries);
+        // Every library's XML docs beside its assembly (GenerateDocumentationFile for src/, Directory.Build.props).
+        foreach (var library in new[] { "Pipeline.MSBuild", "Pipeline.Stages", "Pipeline.Tracking", "Pipeline.Ml", "Pipeline.Docker" })
+            Assert.Contains($"tasks/net10.0/{library}.xml", entries);
         Assert.Contains("tasks/net10.0/Microsoft.ML.Core.dll", entries);
         foreach (var server in new[] { "Pipeline.Serving.dll", "Pipeline.Serving.runtimeconfig.json", "Pipeline.Serving.deps.json", "Prometheus.NetStandard.dll" })
             Assert.Contains($"tasks/net10.0/{server}", entries);

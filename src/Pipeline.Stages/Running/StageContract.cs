@@ -39,13 +39,28 @@ internal abstract class StageContract<TUpstream> : IStageContract
     {
         var upstream = await ReadUpstreamAsync(context, ct);
         var fingerprint = FingerprintOf(context, upstream);
-        if (fingerprint is not null && !context.Options.Force && await ShouldSkipAsync(context, upstream, fingerprint, ct) is { } skipped)
+        if (await SkipAsync(context, upstream, fingerprint, ct) is { } skipped)
         {
             context.Reporter.Info(skipped.Summary);
             return skipped;
         }
         return await RunAsync(context, upstream, fingerprint, ct);
     }
+
+    /// <summary>
+    /// The decision <see cref="ExecuteAsync"/> takes before any work: the upstream lookup, the fingerprint and the skip
+    /// rule, without running the stage (what the stage's unit tests check, in milliseconds).
+    /// </summary>
+    /// <returns>The fingerprint (null for a stage that always runs) and the skip result, or null when the stage would run.</returns>
+    internal async Task<(Fingerprint? Fingerprint, StageResult? Skipped)> DecideAsync(StageContext context, CancellationToken ct)
+    {
+        var upstream = await ReadUpstreamAsync(context, ct);
+        var fingerprint = FingerprintOf(context, upstream);
+        return (fingerprint, await SkipAsync(context, upstream, fingerprint, ct));
+    }
+
+    private async Task<StageResult?> SkipAsync(StageContext context, TUpstream upstream, Fingerprint? fingerprint, CancellationToken ct) =>
+        fingerprint is null || context.Options.Force ? null : await ShouldSkipAsync(context, upstream, fingerprint, ct);
 
     /// <summary>True when <paramref name="result"/> (the run holding the stage's last result) recorded the same fingerprint under <paramref name="tag"/>.</summary>
     protected static bool Matches(Run? result, string tag, Fingerprint fingerprint) =>

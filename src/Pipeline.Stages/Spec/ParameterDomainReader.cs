@@ -7,7 +7,12 @@ internal static class ParameterDomainReader
 {
     private static readonly IReadOnlyList<string> RangeKeys = ["min", "max", "log", "integer"];
 
+    /// <summary>Reads the value at <paramref name="node"/>; null (with the error reported to <paramref name="reader"/>) when it is invalid.</summary>
+    /// <param name="reader">Collects errors with their file, line and column.</param>
+    /// <param name="node">The YAML value of one parameter.</param>
+    /// <param name="path">Where the value sits in the file, for error messages.</param>
     /// <param name="descriptor">The trainer's parameter, or null when the trainer or parameter is unknown.</param>
+    /// <param name="strategy">The sweep's strategy, or null when unknown: a range needs the random strategy, not grid.</param>
     public static ParameterDomain? Read(
         SpecReader reader, YamlNode node, string path, ParameterDescriptor? descriptor, SweepStrategy? strategy)
     {

@@ -6,7 +6,7 @@ namespace Pipeline.Tracking.Composition;
 
 /// <summary>
 /// One opened tracking location: its store, its model registry and the artifact repositories every scheme opens
-/// through. Made by <see cref="TrackingComposition.Open"/>; disposing it closes the store and the shared HTTP client.
+/// through. Made by <see cref="TrackingComposition.Open(TrackingLocation)"/>; disposing it closes the store and the shared HTTP client.
 /// </summary>
 public sealed class TrackingBackend : IAsyncDisposable
 {

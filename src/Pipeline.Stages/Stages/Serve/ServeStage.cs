@@ -31,6 +31,11 @@ public sealed record ServeOutput(Uri Url, string Mode, string ModelUri, IReadOnl
 /// the same server as a local process unless Docker is required. Stops what an earlier run of this stage left running,
 /// waits for <c>/health</c>, and records the endpoint as tags on the pipeline run for SmokeTest.
 /// </summary>
+/// <param name="store">Where the pipeline run's serving tags are recorded.</param>
+/// <param name="registry">Resolves the alias to a model version.</param>
+/// <param name="artifacts">Opens the model version's artifacts.</param>
+/// <param name="reporter">Progress messages.</param>
+/// <param name="time">The clock for the server cache (which published versions were used last) and health checks.</param>
 /// <param name="engineFactory">Connects to the engine; default <see cref="DockerEngine.FromEnvironment()"/>.</param>
 internal sealed class ServeStage(
     ITrackingStore store, IModelRegistry registry, ArtifactRepositoryRegistry artifacts, IStageReporter reporter, TimeProvider time,
