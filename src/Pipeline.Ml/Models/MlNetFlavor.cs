@@ -6,7 +6,7 @@ namespace Pipeline.Ml.Models;
 /// <c>label_column</c>, <c>mlnet_version</c>, <c>model_file</c>, <c>task</c>.
 /// </summary>
 /// <param name="ModelFile">The ML.NET model file, relative to the model directory; default <c>model.zip</c>.</param>
-/// <param name="MlNetVersion">The Microsoft.ML package version that saved the model, e.g. <c>5.0.1</c>.</param>
+/// <param name="MlNetVersion">The Microsoft.ML package version that saved the model, e.g. <c>6.0.0</c>.</param>
 /// <param name="Task">The task kind: <c>binary_classification</c>, <c>multiclass_classification</c> or <c>regression</c>.</param>
 /// <param name="LabelColumn">The label column the model was trained on.</param>
 /// <param name="FeatureColumns">The feature columns, in the order the model expects them.</param>

@@ -9,7 +9,7 @@ namespace Pipeline.Ml.Models;
 /// What is needed to load the model again, written as <c>dotnet_env.json</c> (our counterpart of MLflow's
 /// <c>python_env.yaml</c> + <c>requirements.txt</c>): JSON because the serving and Docker stages read it
 /// back, and one file because .NET has one runtime and one package source of truth.
-/// Example: <c>{"dotnet": "10.0.1", "target_framework": "net10.0", "packages": {"Microsoft.ML": "5.0.1"}}</c>.
+/// Example: <c>{"dotnet": "10.0.1", "target_framework": "net10.0", "packages": {"Microsoft.ML": "6.0.0"}}</c>.
 /// </summary>
 /// <param name="Dotnet">The .NET runtime version, e.g. <c>10.0.1</c>.</param>
 /// <param name="TargetFramework">The target framework moniker, e.g. <c>net10.0</c>.</param>

@@ -49,12 +49,12 @@ public class ModelPackagerTests : IDisposable
 
         var mlmodel = File.ReadAllText(_temp.Combine("model", "MLmodel"));
         Assert.Contains("    class_values:\n    - 0\n    - 1\n    - 2\n", mlmodel);
-        Assert.Contains("    mlnet_version: 5.0.1\n", mlmodel);
+        Assert.Contains("    mlnet_version: 6.0.0\n", mlmodel);
         Assert.Contains("    task: multiclass_classification\n", mlmodel);
         Assert.Contains("outputs: '[{\"type\": \"long\", \"required\": true}]'", mlmodel);
         var env = MlModelReader.ReadEnvironment(_temp.Combine("model"), MlModelReader.Read(_temp.Combine("model")));
-        Assert.Equal("5.0.1", env.Packages["Microsoft.ML"]);
-        Assert.Equal("5.0.1", env.Packages["Microsoft.ML.LightGbm"]);
+        Assert.Equal("6.0.0", env.Packages["Microsoft.ML"]);
+        Assert.Equal("6.0.0", env.Packages["Microsoft.ML.LightGbm"]);
     }
 
     [Fact]
