@@ -52,4 +52,11 @@ else
   args+=("--invalidate-script-cache")
 fi
 
+# Run the restored Cake runner's assembly directly when it is where `dotnet tool restore` put it: `dotnet cake` first
+# resolves the tool manifest through the SDK, about 0.3 s of every no-change call. Falls back to the manifest otherwise.
+cake_version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' .config/dotnet-tools.json | head -n 1)
+cake_dll="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/$cake_version/tools/net10.0/any/Cake.dll"
+if [[ -n $cake_version && -f $cake_dll ]]; then
+  exec dotnet "$cake_dll" build/build.cake "${args[@]}"
+fi
 exec dotnet cake build/build.cake "${args[@]}"
