@@ -68,8 +68,10 @@ internal static class ModelVersionPage
             html.Element("p", "Other aliases of the model: " + string.Join(", ", elsewhere.Select(a => $"@{a.Alias} → v{a.Version}")) + " (setting one here moves it).", "class=\"muted\"");
 
         html.Element("h2", "Tags");
+        // Tag values that name runs (pipeline.evaluation_run_id, ...) or model versions are links, as on the run page.
+        var links = await TagLinks.ResolveAsync(store, version.Tags.Select(t => t.Value), http.RequestAborted);
         TagEditor.Write(html, version.Tags.Select(t => (t.Key, t.Value)).ToList(), "/ajax-api/2.0/mlflow/model-versions/set-tag", "/ajax-api/2.0/mlflow/model-versions/delete-tag",
-            [("name", name), ("version", version.VersionText)]);
+            [("name", name), ("version", version.VersionText)], links.Write);
 
         await LineageSection.WriteAsync(html, http, store, version, source, EvaluatedRunTag);
         await DashboardResponse.WriteAsync(http, $"{name} v{version.VersionText}", html);

@@ -16,10 +16,14 @@ internal sealed partial class TagLinks
 
     private TagLinks(HashSet<string> runIds) => _runIds = runIds;
 
-    public static async Task<TagLinks> ResolveAsync(ITrackingStore store, Run run, CancellationToken ct)
+    public static Task<TagLinks> ResolveAsync(ITrackingStore store, Run run, CancellationToken ct) =>
+        ResolveAsync(store, run.Data.Tags.Select(t => t.Value), ct);
+
+    /// <summary>Finds which of <paramref name="values"/> name existing runs (a model version's tags, say), at most 20 look-ups.</summary>
+    public static async Task<TagLinks> ResolveAsync(ITrackingStore store, IEnumerable<string> values, CancellationToken ct)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in run.Data.Tags.Select(t => t.Value).Where(v => RunId().IsMatch(v)).Distinct(StringComparer.Ordinal).Take(MaxLookups))
+        foreach (var candidate in values.Where(v => RunId().IsMatch(v)).Distinct(StringComparer.Ordinal).Take(MaxLookups))
         {
             try
             {

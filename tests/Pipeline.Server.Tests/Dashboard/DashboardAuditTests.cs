@@ -16,6 +16,17 @@ public sealed class DashboardAuditTests(DashboardFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task VersionPage_TagNamingARun_IsALinkAndOtherHexIsText()
+    {
+        var (status, html) = await GetAsync("/models/cancer-classifier/versions/1");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"href=\"/runs/{server.MarkupRunId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/runs/0123456789abcdef0123456789abcdef\"", html, StringComparison.Ordinal);
+        Assert.Contains("0123456789abcdef0123456789abcdef", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunPage_DeletedRun_SaysItIsDeleted()
     {
         var experiment = await server.Store.CreateExperimentAsync($"deleted-{Guid.NewGuid():N}");

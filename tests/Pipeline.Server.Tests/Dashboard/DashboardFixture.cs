@@ -84,7 +84,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         var registry = _backend.Registry;
         await registry.CreateRegisteredModelAsync("cancer-classifier", description: "best of the <sweep>");
-        await registry.CreateModelVersionAsync("cancer-classifier", $"runs:/{TrialRunIds[1]}/model", TrialRunIds[1]);
+        await registry.CreateModelVersionAsync("cancer-classifier", $"runs:/{TrialRunIds[1]}/model", TrialRunIds[1],
+            tags: [new RegistryTag("pipeline.evaluation_run_id", MarkupRunId), new RegistryTag("note", "0123456789abcdef0123456789abcdef")]);
         await registry.SetRegisteredModelAliasAsync("cancer-classifier", "champion", 1);
     }
 
