@@ -10,6 +10,9 @@ namespace Pipeline.Cli.Output;
 /// The JSON the CLI prints for scripts: MLflow's Python entities as <c>dict(entity)</c> gives them (what
 /// <c>mlflow runs describe</c> prints): snake_case fields, tags, params and metrics as objects keyed by name, times in
 /// Unix ms. A metric that is NaN or infinite is written as protobuf JSON writes it (<c>"NaN"</c>, <c>"Infinity"</c>).
+/// Deliberately not <see cref="MlflowJsonWriter"/>, which looks alike: that writes the REST API's protobuf JSON (tags
+/// and params as lists of <c>{key, value}</c>, metrics as objects with step and timestamp, unset fields left out), the
+/// wire contract of the tracking server; scripts reading this output expect the Python client's dicts instead.
 /// </summary>
 internal static class EntityJson
 {
