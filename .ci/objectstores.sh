@@ -60,7 +60,9 @@ launch() {
 start() {
   install
   mkdir -p "$root/s3" "$root/azurite"
-  launch s3 "$s3_port" node node_modules/.bin/s3rver --directory "$root/s3" --address 127.0.0.1 --port "$s3_port" \
+  # --openssl-legacy-provider: s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in
+  # its legacy provider; without it every truncated listing (more than one page) answers 500.
+  launch s3 "$s3_port" node --openssl-legacy-provider node_modules/.bin/s3rver --directory "$root/s3" --address 127.0.0.1 --port "$s3_port" \
     --silent --no-vhost-buckets --configure-bucket "$bucket"
   launch azurite "$azure_port" node node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azure_port" \
     --location "$root/azurite" --loose --skipApiVersionCheck --disableTelemetry --silent

@@ -35,6 +35,9 @@ public sealed class S3ArtifactRepository : ObjectStoreArtifactRepository
         _bucket = location.Bucket;
     }
 
+    /// <summary>Keys per listing page (S3's <c>MaxKeys</c>; null: the service's default of 1,000). Small in tests, to page.</summary>
+    internal int? PageSize { get; init; }
+
     /// <inheritdoc />
     protected override async Task PutObjectAsync(string key, Stream content, CancellationToken ct)
     {
@@ -149,7 +152,7 @@ public sealed class S3ArtifactRepository : ObjectStoreArtifactRepository
 
     private async IAsyncEnumerable<ListObjectsV2Response> PagesAsync(string prefix, string? delimiter, [EnumeratorCancellation] CancellationToken ct)
     {
-        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, Delimiter = delimiter };
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, Delimiter = delimiter, MaxKeys = PageSize };
         while (true)
         {
             ListObjectsV2Response page;
