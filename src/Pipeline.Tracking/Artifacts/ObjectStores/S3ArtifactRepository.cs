@@ -112,14 +112,15 @@ public sealed class S3ArtifactRepository : ObjectStoreArtifactRepository
     /// <inheritdoc />
     protected override async Task<(IReadOnlyList<string> Prefixes, IReadOnlyList<(string Key, long Size)> Objects)> ListLevelAsync(string prefix, CancellationToken ct)
     {
-        var prefixes = new List<string>();
+        // A set: S3 never repeats a common prefix on a later page, but some compatible services (s3rver) do.
+        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         var objects = new List<(string, long)>();
         await foreach (var page in PagesAsync(prefix, "/", ct).ConfigureAwait(false))
         {
-            prefixes.AddRange(page.CommonPrefixes ?? []);
+            prefixes.UnionWith(page.CommonPrefixes ?? []);
             objects.AddRange((page.S3Objects ?? []).Select(o => (o.Key, o.Size ?? 0)));
         }
-        return (prefixes, objects);
+        return (prefixes.ToList(), objects);
     }
 
     /// <inheritdoc />
