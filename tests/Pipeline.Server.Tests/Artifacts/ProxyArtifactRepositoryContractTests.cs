@@ -2,6 +2,7 @@ using Pipeline.Server.Hosting;
 using Pipeline.Server.Tests.Infrastructure;
 using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Composition;
+using Pipeline.Tests.Shared.ObjectStores;
 using Pipeline.Tracking.Tests.Artifacts.Contract;
 using Pipeline.Tracking.Tests.Stores.Infrastructure;
 

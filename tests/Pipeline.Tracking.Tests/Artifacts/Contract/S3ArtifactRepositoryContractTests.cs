@@ -1,3 +1,4 @@
+using Pipeline.Tests.Shared.ObjectStores;
 using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Composition;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Artifacts.ObjectStores;
+using Pipeline.Tests.Shared.ObjectStores;
 using Pipeline.Tracking.Tests.Artifacts.Contract;
 
 namespace Pipeline.Tracking.Tests.Artifacts.ObjectStores;

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Pipeline.Tracking.Metadata;
 
-namespace Pipeline.Tracking.Tests.Artifacts.Contract;
+namespace Pipeline.Tests.Shared.ObjectStores;
 
 /// <summary>
 /// Where the object-store tests find their emulators: the variables `bash .ci/objectstores.sh start` prints (s3rver and
