@@ -35,6 +35,7 @@ public sealed class ObjectStorePipelineTests
             await AssertModelReadBackAsync(workspace, variables);
             await AssertNoSecretAsync(workspace, root, secret);
             await AssertBoto3ReadsTheModelAsync(root, version, variables);
+            await AssertServedStraightFromTheBucketAsync(version.Source!, variables);
         }
     }
 
@@ -93,6 +94,16 @@ public sealed class ObjectStorePipelineTests
             new Dictionary<string, string>(variables) { ["MLFLOW_TRACKING_URI"] = workspace.TrackingUri })));
         using var served = (MlNetScoringModel)await loader.LoadAsync(new ScoringServerOptions { ModelUri = $"models:/{Model}@champion", EnginePoolSize = 1 }, CancellationToken.None);
         Assert.Equal($"{Model}/1", served.Version);
+    }
+
+    // `pipeline serve --model s3://...`: a model directory named by its object-store URI, no tracking store involved.
+    private static async Task AssertServedStraightFromTheBucketAsync(string source, Dictionary<string, string> variables)
+    {
+        var loader = new MlNetScoringModelLoader(TrackingComposition.CreateDefault(new DictionaryEnvironmentVariables(variables)));
+
+        using var served = (MlNetScoringModel)await loader.LoadAsync(new ScoringServerOptions { ModelUri = source, EnginePoolSize = 1 }, CancellationToken.None);
+
+        Assert.NotNull(served);
     }
 
     // Every output of the run: the reporter's lines (stdout/stderr of the CLI), the store, the reports, and every artifact
