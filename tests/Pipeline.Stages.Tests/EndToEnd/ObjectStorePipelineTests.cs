@@ -36,6 +36,7 @@ public sealed class ObjectStorePipelineTests
             await AssertNoSecretAsync(workspace, root, secret);
             await AssertBoto3ReadsTheModelAsync(root, version, variables);
             await AssertServedStraightFromTheBucketAsync(version.Source!, variables);
+            await AssertTamperedModelIsRefusedAsync(version.Source!, variables);
         }
     }
 
@@ -104,6 +105,20 @@ public sealed class ObjectStorePipelineTests
         using var served = (MlNetScoringModel)await loader.LoadAsync(new ScoringServerOptions { ModelUri = source, EnginePoolSize = 1 }, CancellationToken.None);
 
         Assert.NotNull(served);
+    }
+
+    // A model file changed in the bucket after packaging: serving refuses it, naming the file (manifest.json's SHA-256).
+    private static async Task AssertTamperedModelIsRefusedAsync(string source, Dictionary<string, string> variables)
+    {
+        var composition = TrackingComposition.CreateDefault(new DictionaryEnvironmentVariables(variables));
+        using var http = new HttpClient();
+        var repository = composition.CreateArtifactRegistry(new BackendContext(composition.Environment, composition.Time, http, null)).Open(source);
+        await repository.WriteAsync("MLmodel", new MemoryStream(Encoding.UTF8.GetBytes("flavors: {}\n")));
+
+        var error = await Assert.ThrowsAsync<ModelVerificationException>(() =>
+            new MlNetScoringModelLoader(composition).LoadAsync(new ScoringServerOptions { ModelUri = source, EnginePoolSize = 1 }, CancellationToken.None));
+
+        Assert.Contains("MLmodel", error.Message);
     }
 
     // Every output of the run: the reporter's lines (stdout/stderr of the CLI), the store, the reports, and every artifact
