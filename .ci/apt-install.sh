@@ -2,11 +2,13 @@
 # Installs Debian packages for the .ci scripts, quietly, without letting their maintainer scripts start the
 # stock services (docker.io, docker-registry and postgresql each start one with its packaged configuration,
 # which would take ports and, for docker.io, rewrite the firewall). The .ci scripts start their own instances.
-#   bash .ci/apt-install.sh WHO PACKAGE...     WHO names the calling script in messages
+#   bash .ci/apt-install.sh WHO [--no-install-recommends] PACKAGE...   WHO names the calling script in messages
 # Exits non-zero, saying why, when not root or when apt-get fails.
 set -euo pipefail
 
 who=$1; shift
+options=()
+if [ "${1:-}" = --no-install-recommends ]; then options+=("$1"); shift; fi
 say() { echo "$who: $*" >&2; }
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -23,6 +25,6 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
 fi
 status=0
 { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; } >&2 || status=$?
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${options[@]}" "$@"; } >&2 || status=$?
 [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
 exit "$status"

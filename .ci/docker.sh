@@ -17,7 +17,7 @@ say() { echo "docker.sh: $*" >&2; }
 
 install_engine() {
   command -v dockerd >/dev/null 2>&1 && return 0
-  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" docker.sh docker.io
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" docker.sh --no-install-recommends docker.io
 }
 
 answers() { DOCKER_HOST="unix://$sock" timeout 5 docker version >/dev/null 2>&1 ||

@@ -19,7 +19,7 @@ say() { echo "registry.sh: $*" >&2; }
 
 install_registry() {
   command -v docker-registry >/dev/null 2>&1 && command -v htpasswd >/dev/null 2>&1 && return 0
-  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" registry.sh docker-registry apache2-utils
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" registry.sh --no-install-recommends docker-registry apache2-utils
 }
 
 # write_config NAME PORT [HTPASSWD]: one instance's config.yml, storage under its own folder.
