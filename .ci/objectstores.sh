@@ -24,7 +24,7 @@ say() { echo "objectstores.sh: $*" >&2; }
 
 install() {
   if ! command -v npm >/dev/null 2>&1; then
-    say "npm is missing: install nodejs and npm"; return 1
+    bash ../apt-install.sh objectstores.sh --no-install-recommends nodejs npm >&2 || return 1
   fi
   if [ ! -x node_modules/.bin/s3rver ] || [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing s3rver and azurite (npm ci)"
