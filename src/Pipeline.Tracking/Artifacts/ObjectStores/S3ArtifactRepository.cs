@@ -9,8 +9,8 @@ namespace Pipeline.Tracking.Artifacts.ObjectStores;
 /// <summary>
 /// Artifacts in Amazon S3 or an S3-compatible service (MinIO, Ceph, R2), as MLflow's <c>S3ArtifactRepository</c>:
 /// <c>s3://bucket/prefix</c>, configured from MLflow's variables (<see cref="S3ClientFactory"/>). Uploads stream in parts
-/// of <see cref="PartSize"/> bytes: a file smaller than one part is one PUT, a larger one a multipart upload (aborted
-/// when anything fails, so no half-written object appears); so memory holds one part, never the file. Reads stream the
+/// of <see cref="PartSize"/> bytes: a file smaller than one part is one PUT, a larger one a multipart upload with a few
+/// parts in flight (aborted when anything fails, so no half-written object appears); memory holds a few parts, never the file. Reads stream the
 /// object's body. Each part is signed whole (no <c>aws-chunked</c> streaming signature: the part is in memory anyway,
 /// and S3-compatible services such as s3rver store the chunk framing as if it were the object's bytes).
 /// </summary>
@@ -18,6 +18,9 @@ public sealed class S3ArtifactRepository : ObjectStoreArtifactRepository
 {
     /// <summary>The multipart part size: 8 MiB, as boto3's default chunk size (S3's minimum part is 5 MiB).</summary>
     public const int PartSize = 8 * 1024 * 1024;
+
+    /// <summary>Parts of one multipart upload sent at once: 4 (32 MiB of buffers).</summary>
+    private const int PartsInFlight = 4;
 
     private readonly IAmazonS3 _s3;
     private readonly string _bucket;
@@ -63,32 +66,63 @@ public sealed class S3ArtifactRepository : ObjectStoreArtifactRepository
         }
     }
 
-    private async Task PutMultipartAsync(string key, Stream content, byte[] buffer, int filled, CancellationToken ct)
+    // Reads part n+1 from the source while up to PartsInFlight parts are on the wire (boto3 overlaps parts the same way);
+    // memory holds at most PartsInFlight + 1 parts. The caller owns the first buffer; the others are rented here.
+    private async Task PutMultipartAsync(string key, Stream content, byte[] first, int filled, CancellationToken ct)
     {
         var upload = await _s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket, Key = key }, ct).ConfigureAwait(false);
+        var inFlight = new Queue<(Task<UploadPartResponse> Upload, int Number, byte[]? Rented)>();
+        var parts = new List<PartETag>();
         try
         {
-            var parts = new List<PartETag>();
+            var (buffer, rented, number) = (first, (byte[]?)null, 1);
             while (filled > 0)
             {
-                var part = await _s3.UploadPartAsync(new UploadPartRequest
-                {
-                    BucketName = _bucket, Key = key, UploadId = upload.UploadId, PartNumber = parts.Count + 1,
-                    InputStream = new MemoryStream(buffer, 0, filled, false), PartSize = filled, UseChunkEncoding = false,
-                }, ct).ConfigureAwait(false);
-                parts.Add(new PartETag(parts.Count + 1, part.ETag));
+                inFlight.Enqueue((UploadPartAsync(key, upload.UploadId, number, buffer, filled, ct), number, rented));
+                number++;
+                if (inFlight.Count >= PartsInFlight)
+                    await CompleteOldestAsync(inFlight, parts).ConfigureAwait(false);
+                buffer = rented = ArrayPool<byte>.Shared.Rent(PartSize);
                 filled = await FillAsync(content, buffer, ct).ConfigureAwait(false);
             }
+            ArrayPool<byte>.Shared.Return(rented!); // the last fill found the end: its buffer carries no part
+            while (inFlight.Count > 0)
+                await CompleteOldestAsync(inFlight, parts).ConfigureAwait(false);
             await _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = upload.UploadId, PartETags = parts }, ct)
                 .ConfigureAwait(false);
         }
         catch
         {
-            // Parts of an unfinished upload are kept (and billed) until aborted.
+            // Every part still sending ends before its buffer goes back and the upload is aborted (an unfinished
+            // upload's parts are kept, and billed, until then).
+            while (inFlight.Count > 0)
+            {
+                var (pending, _, buffer) = inFlight.Dequeue();
+                await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                if (buffer is not null)
+                    ArrayPool<byte>.Shared.Return(buffer);
+            }
             await _s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None)
                 .ConfigureAwait(false);
             throw;
         }
+    }
+
+    private Task<UploadPartResponse> UploadPartAsync(string key, string uploadId, int number, byte[] buffer, int length, CancellationToken ct) =>
+        _s3.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = _bucket, Key = key, UploadId = uploadId, PartNumber = number,
+            InputStream = new MemoryStream(buffer, 0, length, false), PartSize = length, UseChunkEncoding = false,
+        }, ct);
+
+    private static async Task CompleteOldestAsync(Queue<(Task<UploadPartResponse> Upload, int Number, byte[]? Rented)> inFlight, List<PartETag> parts)
+    {
+        var (upload, number, rented) = inFlight.Peek();
+        var response = await upload.ConfigureAwait(false);
+        inFlight.Dequeue();
+        parts.Add(new PartETag(number, response.ETag));
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
     }
 
     /// <inheritdoc />

@@ -65,6 +65,16 @@ public abstract class ArtifactRepositoryContractTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task WriteAsync_SourceFailsAfterSeveralParts_KeepsThePreviousFile()
+    {
+        await Repo.WriteAsync("model.bin", Text("previous"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Repo.WriteAsync("model.bin", new FailingAfterStream(20 * 1024 * 1024)));
+
+        Assert.Equal("previous", await ReadAsync("model.bin"));
+    }
+
+    [ContractFact]
     public async Task WriteAsync_ExistingFile_ReplacesIt()
     {
         await Repo.WriteAsync("m.txt", Text("old"));
@@ -157,6 +167,30 @@ public abstract class ArtifactRepositoryContractTests : IAsyncLifetime
 
         Assert.Equal([new ArtifactEntry("keep.txt", false, 1)], await Repo.ListAsync());
         await Repo.DeleteAsync("never-written"); // deleting what is not there is no error
+    }
+
+    /// <summary>A forward-only source that fails with an IOException after <paramref name="goodBytes"/> bytes (a dropped connection).</summary>
+    private sealed class FailingAfterStream(long goodBytes) : Stream
+    {
+        private long _read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_read >= goodBytes)
+                throw new IOException("the source failed");
+            var n = (int)Math.Min(count, goodBytes - _read);
+            Array.Fill(buffer, (byte)7, offset, n);
+            _read += n;
+            return n;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A source that cannot seek or tell its length, as a network stream.</summary>
