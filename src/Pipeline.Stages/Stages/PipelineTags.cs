@@ -18,6 +18,12 @@ public static class PipelineTags
     /// <summary>The pipeline file, relative to the current directory, so runs of different pipelines in one experiment stay apart.</summary>
     public const string PipelineFile = "pipeline.file";
 
+    /// <summary>
+    /// On the pipeline run: the execution it belongs to (<c>--execution-id</c>, <c>PIPELINE_EXECUTION_ID</c>, or an id the
+    /// process made up). Later stages of that execution, in this process or another job, find their upstream results under it.
+    /// </summary>
+    public const string ExecutionId = "pipeline.execution_id";
+
     /// <summary>On a trial: its position in the expanded search space (the last tie-break of selection).</summary>
     public const string TrialIndex = "pipeline.trial_index";
 
