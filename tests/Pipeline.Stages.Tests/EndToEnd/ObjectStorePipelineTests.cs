@@ -56,6 +56,38 @@ public sealed class ObjectStorePipelineTests
         }
     }
 
+    // The README's team setup: a tracking server whose proxy streams to S3; the job knows only the server's URL, no key.
+    [S3Fact]
+    public async Task PrepareThroughPackage_ThroughTrackingServerWithS3Destination_ModelLandsInTheBucketInMlflowLayout()
+    {
+        var destination = ObjectStoreTestEnvironment.NewS3Root("team");
+        var serverEnvironment = new DictionaryEnvironmentVariables(ObjectStoreTestEnvironment.S3Variables());
+        await using var workspace = PipelineWorkspace.Create("breast-cancer", yaml => yaml.Replace("[0.01, 0.1, 0.5, 1.0, 2.0, 3.0]", "[1.0]"));
+        await using var server = await Pipeline.Server.Hosting.TrackingServerHost.StartAsync(new Pipeline.Server.Hosting.TrackingServerOptions
+        {
+            BackendStoreUri = "sqlite:///" + Path.Combine(workspace.Root, "server.db"),
+            ArtifactsDestination = destination,
+            Port = 0,
+            LogRequests = false,
+        }, TrackingComposition.CreateDefault(serverEnvironment));
+        workspace.Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["MLFLOW_TRACKING_URI"] = server.BaseUri.ToString() });
+
+        var result = await workspace.RunThroughAsync(StageName.Package);
+
+        Assert.True(result.Outcome == StageOutcome.Succeeded, workspace.Reporter.Text);
+        await using var backend = TrackingComposition.CreateDefault(workspace.Environment).Open(server.BaseUri.ToString(), "unused");
+        var version = await backend.Registry.GetModelVersionByAliasAsync(Model, "champion");
+        var experiment = (await backend.Store.GetExperimentByNameAsync("breast-cancer"))!;
+        using var http = new HttpClient();
+        var bucket = TrackingComposition.CreateDefault(serverEnvironment)
+            .CreateArtifactRegistry(new BackendContext(serverEnvironment, TimeProvider.System, http, null)).Open(destination);
+        var model = await bucket.ListAsync($"{experiment.ExperimentId}/{version.RunId}/artifacts/model");
+        Assert.Contains(model, e => e.Path.EndsWith("/model/manifest.json", StringComparison.Ordinal));
+        var loader = new MlNetScoringModelLoader(TrackingComposition.CreateDefault(workspace.Environment));
+        using var served = (MlNetScoringModel)await loader.LoadAsync(new ScoringServerOptions { ModelUri = $"models:/{Model}@champion", EnginePoolSize = 1 }, CancellationToken.None);
+        Assert.Equal($"{Model}/1", served.Version);
+    }
+
     private static async Task<(PipelineWorkspace, Tracking.Registry.ModelVersion)> RunPipelineAsync(string artifactRoot, Dictionary<string, string> variables)
     {
         // Two configurations instead of twelve: the point is where the files go, not the sweep.
