@@ -42,6 +42,12 @@ public static class PipelineTags
     /// <summary>On the sweep run: the artifact path of the selected configuration refit on the whole training split.</summary>
     public const string BestModelPath = "pipeline.best_model_path";
 
+    /// <summary>
+    /// Prefix of the tags recording the SHA-256 of an artifact a later stage reads back (<c>pipeline.sha256.data/train.csv</c>,
+    /// <c>pipeline.sha256.best_model/model.zip</c>): the download is checked against it, whatever store holds the file.
+    /// </summary>
+    public const string ArtifactSha256Prefix = "pipeline.sha256.";
+
     /// <summary>On the run a stage created (pipeline, sweep, evaluation): the fingerprint of that stage's inputs.</summary>
     public const string Fingerprint = "pipeline.fingerprint";
 

@@ -79,8 +79,10 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         using var scratch = new ScratchFolder("prepare");
         CsvDataWriter.Write(split.Train, scratch.File("train.csv"));
         CsvDataWriter.Write(split.Test, scratch.File("test.csv"));
-        await run.LogArtifactAsync(scratch.File("train.csv"), "data", ct);
-        await run.LogArtifactAsync(scratch.File("test.csv"), "data", ct);
+        var train = await run.LogArtifactAsync(scratch.File("train.csv"), "data", ct);
+        var test = await run.LogArtifactAsync(scratch.File("test.csv"), "data", ct);
+        await run.SetTagAsync(PipelineTags.ArtifactSha256Prefix + train.Path, train.Sha256, ct);
+        await run.SetTagAsync(PipelineTags.ArtifactSha256Prefix + test.Path, test.Sha256, ct);
         await run.EndAsync(RunStatus.Finished, ct);
 
         reporter.Info($"Pipeline run {run.RunId}: dataset recorded, splits logged as {TrainArtifact} and {TestArtifact}.");
