@@ -19,10 +19,13 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
 {
     /// <summary>Reads the report for the stage context's pipeline file and store.</summary>
     public static Task<PipelineReport> ReadAsync(StageContext context, CancellationToken ct = default) =>
-        new PipelineReportReader(context.Store, context.Registry, context.Artifacts, context.Time).ReadAsync(context.Spec, ct);
+        new PipelineReportReader(context.Store, context.Registry, context.Artifacts, context.Time).ReadAsync(context.Spec, ct, context.Options.ExecutionId);
 
-    /// <summary>Reads the report for <paramref name="spec"/>'s experiment and pipeline file.</summary>
-    public async Task<PipelineReport> ReadAsync(Spec.PipelineSpec spec, CancellationToken ct = default)
+    /// <summary>
+    /// Reads the report for <paramref name="spec"/>'s experiment and pipeline file: of execution <paramref name="executionId"/>
+    /// when it has a pipeline run (so concurrent executions each report their own), else of the latest pipeline run.
+    /// </summary>
+    public async Task<PipelineReport> ReadAsync(Spec.PipelineSpec spec, CancellationToken ct = default, string? executionId = null)
     {
         var pipelineFile = RunLocator.PipelineFileTag(spec.SourcePath);
         var report = new PipelineReport(spec.Experiment, pipelineFile, time.GetUtcNow());
@@ -30,7 +33,10 @@ public sealed partial class PipelineReportReader(ITrackingStore store, IModelReg
         if (experiment is null || experiment.LifecycleStage != LifecycleStage.Active)
             return report;
         var locator = new RunLocator(store, experiment.ExperimentId, pipelineFile);
-        var pipelineRun = await locator.LatestAsync(PipelineTags.RolePipeline, null, ct);
+        var pipelineRun = executionId is null ? null : (await store.SearchRunsAsync(new RunQuery([experiment.ExperimentId],
+            $"tags.`{PipelineTags.Role}` = '{PipelineTags.RolePipeline}' and tags.`{PipelineTags.ExecutionId}` = '{executionId.Replace("'", "''", StringComparison.Ordinal)}'",
+            MaxResults: 1, OrderBy: ["attributes.start_time DESC"]), ct)).Items.FirstOrDefault();
+        pipelineRun ??= await locator.LatestAsync(PipelineTags.RolePipeline, null, ct);
         if (pipelineRun is null)
             return report;
         report = report with
