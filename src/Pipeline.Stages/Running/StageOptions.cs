@@ -16,6 +16,10 @@ namespace Pipeline.Stages.Running;
 /// <param name="Push">The image must be pushed: SmokeTest fails up front when no registry is named (neither <c>serve.registry</c>
 /// nor <paramref name="Registry"/>); default false (push when a registry is named).</param>
 /// <param name="Save">Overrides the file's <c>serve.save</c>: the <c>docker save</c> archive to write once the smoke test passed; default null.</param>
+/// <param name="SweepId">
+/// Names the sweep that workers on several machines share (e.g. a CI system's run id); default null: the Sweep stage's
+/// fingerprint (same data, pipeline file and code) names it, so the same command on N machines joins one sweep.
+/// </param>
 public sealed record StageOptions(
     string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false,
-    string? Registry = null, bool Push = false, string? Save = null);
+    string? Registry = null, bool Push = false, string? Save = null, string? SweepId = null);

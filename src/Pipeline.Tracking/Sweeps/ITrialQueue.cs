@@ -45,6 +45,9 @@ public interface ITrialQueue
     /// </summary>
     Task<IReadOnlyList<ReapedTrial>> ReapAsync(string sweepId, TimeSpan staleAfter, CancellationToken ct = default);
 
+    /// <summary>The number of trials in each state (all zero when there is no such sweep).</summary>
+    Task<TrialCounts> CountAsync(string sweepId, CancellationToken ct = default);
+
     /// <summary>Every trial of the sweep in number order (empty when there is no such sweep).</summary>
     Task<IReadOnlyList<QueuedTrial>> ListAsync(string sweepId, CancellationToken ct = default);
 }

@@ -55,6 +55,23 @@ internal sealed partial class SqlTrialQueue
         return trials;
     }
 
+    public async Task<TrialCounts> CountAsync(string sweepId, CancellationToken ct = default)
+    {
+        await using var connection = await store.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null,
+            "SELECT state, COUNT(*), COUNT(DISTINCT worker_id) FROM pipeline_sweep_trials WHERE sweep_id = @id GROUP BY state", ("id", sweepId));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var counts = new Dictionary<TrialState, (int Trials, int Workers)>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            counts[TrialStates.Parse(reader.GetString(0))] = (Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)));
+        }
+
+        return new TrialCounts(counts.GetValueOrDefault(TrialState.Queued).Trials, counts.GetValueOrDefault(TrialState.Running).Trials,
+            counts.GetValueOrDefault(TrialState.Complete).Trials, counts.GetValueOrDefault(TrialState.Failed).Trials,
+            counts.GetValueOrDefault(TrialState.Running).Workers);
+    }
+
     private static async Task<SweepQueue?> ReadSweepAsync(DbConnection connection, DbTransaction? transaction, string sweepId, bool created, CancellationToken ct)
     {
         await using var command = Sql.Command(connection, transaction,
