@@ -40,7 +40,10 @@ internal sealed class SweepContract : StageContract<PipelineRunUpstream>
     private static SharedSweepOptions? Shared(StageContext context, Fingerprint? fingerprint)
     {
         if (context.Store is not ITrialQueueProvider provider)
+        {
+            context.Reporter.Warning($"Sweep: the tracking store at {context.Location.TrackingUri} holds no trial queue (only the SQL stores do, for now); this sweep runs with one worker, in this process, and other machines running the same command would repeat it.");
             return null;
+        }
         var id = context.Options.SweepId
             ?? (context.Options.Force || fingerprint is null ? $"{fingerprint?.Value ?? "sweep"}-{Guid.NewGuid():N}" : fingerprint.Value);
         return new SharedSweepOptions(provider.TrialQueue, context.Store, id, WorkerIdentity.OfCurrentProcess());
