@@ -19,6 +19,9 @@ public sealed class DistributedSweepTests
     [PostgresFact]
     public Task ThreeWorkersOnPostgres_OneKilledMidTrial_EveryTrialCompletesOnceAndTheKilledOneIsRetried() => RunAsync("postgres");
 
+    [Fact]
+    public Task ThreeWorkersThroughTrackingServer_OneKilledMidTrial_EveryTrialCompletesOnceAndTheKilledOneIsRetried() => RunAsync("http");
+
     private static async Task RunAsync(string kind)
     {
         await using var backend = await CliBackend.StartAsync(kind);

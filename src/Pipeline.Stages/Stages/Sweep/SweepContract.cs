@@ -41,7 +41,7 @@ internal sealed class SweepContract : StageContract<PipelineRunUpstream>
     {
         if (context.Store is not ITrialQueueProvider provider)
         {
-            context.Reporter.Warning($"Sweep: the tracking store at {context.Location.TrackingUri} holds no trial queue (only the SQL stores do, for now); this sweep runs with one worker, in this process, and other machines running the same command would repeat it.");
+            context.Reporter.Warning($"Sweep: the tracking store at {context.Location.TrackingUri} holds no trial queue; this sweep runs with one worker, in this process, and other machines running the same command would repeat it.");
             return null;
         }
         var id = context.Options.SweepId

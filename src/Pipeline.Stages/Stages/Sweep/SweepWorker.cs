@@ -14,6 +14,7 @@ namespace Pipeline.Stages.Stages.Sweep;
 internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource source, TrialRunner runner, SweepWorkerServices services)
 {
     private readonly ConcurrentBag<TrialOutcome> _outcomes = [];
+    private long _nextReap;
 
     /// <summary>Runs until the sweep has no queued or running trial; returns the trials this worker ran (lost attempts excluded).</summary>
     public async Task<IReadOnlyList<TrialOutcome>> RunAsync(SweepSpec spec, SweepProgress progress, CancellationToken ct)
@@ -28,7 +29,8 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            await services.Reaper.ReapAsync(sweep, spec, ct);
+            if (ReapDue(spec.HeartbeatInterval))
+                await services.Reaper.ReapAsync(sweep, spec, ct);
             if (await queue.ClaimAsync(sweep.SweepId, workerId, ct) is { } claimed)
             {
                 var outcome = await RunClaimedAsync(claimed, spec, ct);
@@ -46,6 +48,17 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
             // Others still run trials: wait for them, and take theirs back should they die.
             await Task.Delay(spec.HeartbeatInterval, services.Time, ct);
         }
+    }
+
+    /// <summary>
+    /// Reaping at most once per heartbeat interval per worker is enough (a trial is stale only after several intervals) and
+    /// keeps a short trial's overhead to its claim and finish.
+    /// </summary>
+    private bool ReapDue(TimeSpan interval)
+    {
+        var now = services.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var next = Interlocked.Read(ref _nextReap);
+        return now >= next && Interlocked.CompareExchange(ref _nextReap, now + (long)interval.TotalMilliseconds, next) == next;
     }
 
     private async Task<TrialOutcome> RunClaimedAsync(ClaimedTrial claimed, SweepSpec spec, CancellationToken ct)

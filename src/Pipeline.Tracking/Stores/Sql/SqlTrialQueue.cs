@@ -59,7 +59,9 @@ internal sealed partial class SqlTrialQueue(SqlTrackingStore store) : ITrialQueu
     public async Task<ClaimedTrial?> ClaimAsync(string sweepId, string workerId, CancellationToken ct = default)
     {
         await using var connection = await store.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await store.Dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        // PostgreSQL: the one statement is atomic by itself (its candidate row locked, others' skipped), so it runs without
+        // an explicit transaction: one round trip instead of three. SQLite: BEGIN IMMEDIATE takes the write lock first.
+        await using var transaction = store.Dialect.ForUpdateSkipLocked.Length > 0 ? null : await store.Dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
         await using var command = Sql.Command(connection, transaction, $"""
             UPDATE pipeline_sweep_trials SET state = 'RUNNING', worker_id = @worker, heartbeat = @now, run_uuid = NULL
             WHERE sweep_id = @id AND state = 'QUEUED' AND trial_number = (
@@ -76,7 +78,11 @@ internal sealed partial class SqlTrialQueue(SqlTrackingStore store) : ITrialQueu
             }
         }
 
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+
         return claimed;
     }
 
