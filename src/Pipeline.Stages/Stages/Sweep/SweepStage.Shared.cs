@@ -29,6 +29,13 @@ public sealed partial class SweepStage
             throw new PipelineException($"Sweep: {e.Message}");
         }
 
+        if (!sweep.Created && await IsDeletedAsync(sweep, options, ct) && !(await queue.CountAsync(sweep.SweepId, ct)).Pending)
+        {
+            // The sweep this id names is over and its run was deleted: nothing to join, so a fresh sweep runs (unshared).
+            reporter.Warning($"Sweep: shared sweep {sweep.SweepId} is over and its run {sweep.SweepRunId} was deleted; running a fresh sweep.");
+            return await RunSharedAsync(input, source, options with { SweepId = $"{options.SweepId}-{Guid.NewGuid():N}" }, ct);
+        }
+
         await using var parent = sweep.Created ? await StartParentAsync(input, source.Count, sweep.SweepId, ct) : null;
         if (parent is not null)
         {
@@ -54,11 +61,25 @@ public sealed partial class SweepStage
         if (final.Complete == 0)
         {
             var first = (await queue.ListAsync(sweep.SweepId, ct)).FirstOrDefault(t => t.Error is not null)?.Error;
-            throw new PipelineException($"Sweep: all {final.Failed} trials of sweep {sweep.SweepId} failed; the first error: {first}");
+            throw new PipelineException($"Sweep: all {final.Failed} trials of sweep {sweep.SweepId} failed; the first error: {first}. Fix it and rerun with --force (a fresh sweep).");
         }
 
         reporter.Info($"Sweep finished: {final.Complete} of {sweep.Trials} trials succeeded{(final.Failed > 0 ? $", {final.Failed} failed" : "")}; this worker ran {mine.Count}, best of them {progress.BestDescription}.");
         return new SweepOutput(sweep.SweepRunId!, sweep.Trials, final.Failed, progress.Best);
+    }
+
+    private static async Task<bool> IsDeletedAsync(SweepQueue sweep, SharedSweepOptions options, CancellationToken ct)
+    {
+        if (sweep.SweepRunId is not { } runId)
+            return false;
+        try
+        {
+            return (await options.Store.GetRunAsync(runId, ct)).Info.LifecycleStage == LifecycleStage.Deleted;
+        }
+        catch (Tracking.TrackingException e) when (e.Code == Tracking.ErrorCode.ResourceDoesNotExist)
+        {
+            return true;
+        }
     }
 
     /// <summary>A joining worker waits for the creating worker to start the sweep run (milliseconds after the queue exists).</summary>
