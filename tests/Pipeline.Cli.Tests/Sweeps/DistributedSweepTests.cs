@@ -26,10 +26,12 @@ public sealed class DistributedSweepTests
     {
         await using var backend = await CliBackend.StartAsync(kind);
         var pipeline = WritePipeline(backend.Folder);
-        var prepared = await backend.RunAsync("run", "prepare-data", "-p", pipeline);
+        // The jobs of one execution name it, as CI jobs do with their run id (the shared execution-identity contract).
+        var execution = $"dist-{Guid.NewGuid():N}";
+        var prepared = await backend.RunAsync("run", "prepare-data", "-p", pipeline, "--execution-id", execution);
         Assert.True(prepared.ExitCode == 0, prepared.Output + prepared.Error);
 
-        string[] sweep = ["run", "sweep", "--exclusive", "-p", pipeline, "--tracking-uri", backend.Uri];
+        string[] sweep = ["run", "sweep", "--exclusive", "-p", pipeline, "--tracking-uri", backend.Uri, "--execution-id", execution];
         using var victim = SweepWorkerProcess.Start(backend.Folder, sweep);
         using var second = SweepWorkerProcess.Start(backend.Folder, sweep);
         using var third = SweepWorkerProcess.Start(backend.Folder, sweep);
@@ -56,7 +58,7 @@ public sealed class DistributedSweepTests
         Assert.Equal(killedTrial.ToString(), abandoned.Data.Tag("pipeline.trial_index"));
         Assert.Contains("stopped heartbeating", abandoned.Data.Tag("pipeline.failure_reason"));
 
-        var select = await backend.RunAsync("run", "select", "--exclusive", "-p", pipeline);
+        var select = await backend.RunAsync("run", "select", "--exclusive", "-p", pipeline, "--execution-id", execution);
         Assert.True(select.ExitCode == 0, select.Output + select.Error);
     }
 
