@@ -76,8 +76,14 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
                 [PipelineTags.TrialAttempt] = (claimed.Retries + 1).ToString(CultureInfo.InvariantCulture),
             },
             (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, trial.ToString(), token),
-            (outcome, token) => queue.FinishAsync(sweep.SweepId, claimed.Number, workerId,
-                outcome.Error is null ? TrialState.Complete : TrialState.Failed, outcome.Error, token));
+            async (outcome, token) =>
+            {
+                // The heartbeat stops first: a beat after the finish would find the trial no longer RUNNING and take it
+                // for lost, cancelling the attempt between the queue's COMPLETE and the run's FINISHED.
+                await StopAsync(stopHeartbeat, heartbeat);
+                return await queue.FinishAsync(sweep.SweepId, claimed.Number, workerId,
+                    outcome.Error is null ? TrialState.Complete : TrialState.Failed, outcome.Error, token);
+            });
         try
         {
             return await runner.RunAsync(trial, lost.Token, attempt);
@@ -88,9 +94,15 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
         }
         finally
         {
-            await stopHeartbeat.CancelAsync();
-            await heartbeat;
+            await StopAsync(stopHeartbeat, heartbeat);
         }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        if (!stop.IsCancellationRequested)
+            await stop.CancelAsync();
+        await heartbeat;
     }
 
     /// <summary>Renews the trial's heartbeat until stopped; when the queue says the trial was taken back, cancels the attempt.</summary>

@@ -53,7 +53,8 @@ internal sealed class TrialRunner(TrackingClient tracking, SweepInput input, str
                 await run.EndAsync(RunStatus.Failed, CancellationToken.None);
                 return outcome with { Error = "taken back from this worker", Lost = true };
             }
-            await run.EndAsync(RunStatus.Finished, ct);
+            // Past the queue's COMPLETE nothing may cancel the FINISHED: the trial would be complete with no finished run.
+            await run.EndAsync(RunStatus.Finished, attempt is null ? ct : CancellationToken.None);
             return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
