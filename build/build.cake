@@ -27,7 +27,8 @@ var options = new StageOptions(
     Registry: NullIfEmpty(Argument("registry", "")),
     Push: HasArgument("push"),
     Save: NullIfEmpty(Argument("save", "")),
-    ExecutionId: NullIfEmpty(Argument("execution-id", "")));
+    ExecutionId: NullIfEmpty(Argument("execution-id", "")),
+    SweepId: NullIfEmpty(Argument("sweep-id", "")));
 // On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);

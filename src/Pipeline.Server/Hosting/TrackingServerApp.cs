@@ -58,6 +58,8 @@ public static class TrackingServerApp
 
         app.MapGroup("/api/2.0/mlflow").MapTracking();
         app.MapGroup("/ajax-api/2.0/mlflow").MapTracking();
+        // Not MLflow's: the trial queue of distributed sweeps (an MLflow server answers these paths 404).
+        app.MapGroup("/api/2.0/pipeline/sweeps").MapTrialQueue();
         if (options.ServeArtifacts)
         {
             app.MapGroup("/api/2.0/mlflow-artifacts").MapArtifactProxy();

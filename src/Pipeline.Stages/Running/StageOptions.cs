@@ -19,6 +19,10 @@ namespace Pipeline.Stages.Running;
 /// <param name="ExecutionId">The pipeline execution whose results the stage reads and extends (<c>--execution-id</c>); default null:
 /// <c>PIPELINE_EXECUTION_ID</c>, else the execution this runner's PrepareData started, else the newest execution of the pipeline
 /// file when no other is in progress (see <see cref="PipelineExecution"/>).</param>
+/// <param name="SweepId">
+/// Names the sweep that workers on several machines share (e.g. a CI system's run id); default null: the Sweep stage's
+/// fingerprint (same data, pipeline file and code) names it, so the same command on N machines joins one sweep.
+/// </param>
 public sealed record StageOptions(
     string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false,
-    string? Registry = null, bool Push = false, string? Save = null, string? ExecutionId = null);
+    string? Registry = null, bool Push = false, string? Save = null, string? ExecutionId = null, string? SweepId = null);

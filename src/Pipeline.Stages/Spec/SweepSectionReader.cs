@@ -9,7 +9,7 @@ internal static class SweepSectionReader
     public const int MaxGridSize = 10_000;
 
     private static readonly IReadOnlyList<string> Keys =
-        ["strategy", "trials", "seed", "cv_folds", "parallelism", "search_space"];
+        ["strategy", "trials", "seed", "cv_folds", "parallelism", "max_retries", "heartbeat_interval", "heartbeat_timeout", "search_space"];
 
     public static SweepSpec Read(SpecReader reader, YamlNode node, TaskKind? task)
     {
@@ -29,6 +29,16 @@ internal static class SweepSectionReader
         var seed = map.Integer("seed");
         var folds = map.Integer("cv_folds", min: 2);
         var parallelism = map.Integer("parallelism", min: 1);
+        var maxRetries = map.Integer("max_retries", min: 0, max: 100);
+        var interval = map.Number("heartbeat_interval", v => v > 0 && v <= 3600, "a number of seconds in (0, 3600]");
+        var timeout = map.Number("heartbeat_timeout", v => v > 0 && v <= 86_400, "a number of seconds in (0, 86400]");
+        if ((timeout ?? SweepSpec.DefaultHeartbeatTimeout.TotalSeconds) <= 2 * (interval ?? SweepSpec.DefaultHeartbeatInterval.TotalSeconds))
+        {
+            var at = map.Get("heartbeat_timeout") is not null ? "heartbeat_timeout" : "heartbeat_interval";
+            reader.Error(map.Get(at)!, map.PathOf(at),
+                "heartbeat_timeout must be more than twice heartbeat_interval, or a live worker whose heartbeat is a little late loses its trial");
+        }
+
         var spaceNode = map.Require("search_space");
         var space = spaceNode is null
             ? []
@@ -53,7 +63,12 @@ internal static class SweepSectionReader
             seed ?? SweepSpec.DefaultSeed,
             folds ?? SweepSpec.DefaultCvFolds,
             parallelism ?? SweepSpec.DefaultParallelism,
-            space);
+            space)
+        {
+            MaxRetries = maxRetries ?? SweepSpec.DefaultMaxRetries,
+            HeartbeatInterval = interval is { } i ? TimeSpan.FromSeconds(i) : SweepSpec.DefaultHeartbeatInterval,
+            HeartbeatTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : SweepSpec.DefaultHeartbeatTimeout,
+        };
     }
 
     private static SweepSpec Placeholder { get; } =

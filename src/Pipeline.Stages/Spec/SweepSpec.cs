@@ -31,4 +31,28 @@ public sealed record SweepSpec(
 
     /// <summary>The default <c>parallelism</c>, 1.</summary>
     public const int DefaultParallelism = 1;
+
+    /// <summary>The default <c>max_retries</c>, 1.</summary>
+    public const int DefaultMaxRetries = 1;
+
+    /// <summary>The default <c>heartbeat_interval</c>, 10 seconds.</summary>
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>The default <c>heartbeat_timeout</c>, 60 seconds.</summary>
+    public static readonly TimeSpan DefaultHeartbeatTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// <c>max_retries</c> (integer 0-100, default 1): how many times a trial of a shared sweep whose worker stopped
+    /// heartbeating (killed, machine lost) is queued again before it is FAILED for good (Optuna's <c>RetryFailedTrialCallback</c>).
+    /// </summary>
+    public int MaxRetries { get; init; } = DefaultMaxRetries;
+
+    /// <summary><c>heartbeat_interval</c> (seconds, default 10): how often a worker renews the heartbeat of the trials it runs.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = DefaultHeartbeatInterval;
+
+    /// <summary>
+    /// <c>heartbeat_timeout</c> (seconds, more than twice the interval, default 60): a trial whose heartbeat is older is taken
+    /// back from its worker, its child run ended FAILED, and queued again while it has retries.
+    /// </summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = DefaultHeartbeatTimeout;
 }

@@ -30,6 +30,18 @@ public static class PipelineTags
     /// <summary>On a trial: a one-line description such as <c>lbfgs_logistic_regression(C=0.5)</c>.</summary>
     public const string TrialConfiguration = "pipeline.trial";
 
+    /// <summary>On a sweep run shared by workers: the id of its trial queue (the fingerprint or <c>--sweep-id</c>).</summary>
+    public const string SweepId = "pipeline.sweep_id";
+
+    /// <summary>On a run: the process running it, <c>host/pid/processStartUnixMs</c> (a reused pid is not mistaken for it).</summary>
+    public const string Owner = Pipeline.Tracking.Runs.Liveness.LivenessTags.Owner;
+
+    /// <summary>On a run ended FAILED because its owner died or lost it: why, in one line.</summary>
+    public const string FailureReason = Pipeline.Tracking.Runs.Liveness.LivenessTags.FailureReason;
+
+    /// <summary>On a trial of a shared sweep: which attempt this child run is (1 first; more after a worker died).</summary>
+    public const string TrialAttempt = "pipeline.trial.attempt";
+
     /// <summary>On a failed trial: the error that stopped it.</summary>
     public const string TrialError = "pipeline.error";
 

@@ -87,6 +87,12 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "  search_space:", "  parallelism: 0\n  search_space:", 7, "sweep.parallelism: must be >= 1, got 0" },
         { "  search_space:", "  strategy: bayes\n  search_space:", 7, "sweep.strategy: unknown value 'bayes' (allowed: grid, random)" },
         { "  search_space:", "  trials: 5\n  search_space:", 7, "sweep.trials: trials is only used with strategy 'random'" },
+        { "  search_space:", "  max_retries: -1\n  search_space:", 7, "sweep.max_retries: must be between 0 and 100, got -1" },
+        { "  search_space:", "  heartbeat_interval: 0\n  search_space:", 7, "sweep.heartbeat_interval: must be a number of seconds in (0, 3600], got 0" },
+        { "  search_space:", "  heartbeat_interval: fast\n  search_space:", 7, "sweep.heartbeat_interval: expected a number, got 'fast'" },
+        { "  search_space:", "  heartbeat_interval: 1\n  heartbeat_timeout: 2\n  search_space:", 8, "sweep.heartbeat_timeout: heartbeat_timeout must be more than twice heartbeat_interval" },
+        { "  search_space:", "  heartbeat_interval: 40\n  search_space:", 7, "sweep.heartbeat_interval: heartbeat_timeout must be more than twice heartbeat_interval" },
+        { "  search_space:", "  max_retry: 2\n  search_space:", 7, "did you mean 'max_retries'?" },
         { "trainer: lbfgs_logistic_regression", "trainer: lbfgs_logistic_regresion", 8, "sweep.search_space[0].trainer: unknown trainer 'lbfgs_logistic_regresion'; did you mean 'lbfgs_logistic_regression'? (trainers for binary_classification: fast_tree, lbfgs_logistic_regression, lightgbm, sdca_logistic_regression)" },
         { "trainer: lbfgs_logistic_regression", "trainer: sdca", 8, "trainer 'sdca' does not support task 'binary_classification'" },
         { "trainer: lbfgs_logistic_regression", "trainer: lbfgs_maximum_entropy", 8, "trainer 'lbfgs_maximum_entropy' does not support task 'binary_classification'" },
@@ -126,6 +132,16 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "  path: data.csv", "   path: data.csv", 4, "YAML syntax: While parsing a block mapping, did not find expected key" },
         { "  label: target", "  label: target\n  label: other", 5, "YAML syntax: Duplicate key" },
     };
+
+    [Fact]
+    public void Parse_SharedSweepKeys_AreReadWithDocumentedDefaults()
+    {
+        var defaults = Parse(Valid).GetSpecOrThrow().Sweep;
+        var spec = Parse(Valid.Replace("  search_space:", "  max_retries: 3\n  heartbeat_interval: 0.5\n  heartbeat_timeout: 2\n  search_space:")).GetSpecOrThrow().Sweep;
+
+        Assert.Equal((1, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60)), (defaults.MaxRetries, defaults.HeartbeatInterval, defaults.HeartbeatTimeout));
+        Assert.Equal((3, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2)), (spec.MaxRetries, spec.HeartbeatInterval, spec.HeartbeatTimeout));
+    }
 
     [Fact]
     public void Parse_ServeRegistryAndSave_AreRead()

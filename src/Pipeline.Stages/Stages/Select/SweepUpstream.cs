@@ -10,6 +10,7 @@ internal sealed record SweepUpstream(RunLocator Locator, Run PipelineRun, Run Sw
     public static async Task<SweepUpstream> FindAsync(StageContext context, CancellationToken ct)
     {
         var (locator, pipelineRun) = await PipelineRunUpstream.FindAsync(context, ct);
+        await PendingSweepCheck.ThrowIfPendingAsync(context, locator, pipelineRun.Info.RunId, ct);
         var sweepRun = await locator.RequireLatestAsync(PipelineTags.RoleSweep, pipelineRun.Info.RunId, StageName.Sweep, ct);
         return new SweepUpstream(locator, pipelineRun, sweepRun);
     }

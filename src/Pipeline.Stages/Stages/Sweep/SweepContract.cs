@@ -1,6 +1,7 @@
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
 using Pipeline.Stages.Stages.PrepareData;
+using Pipeline.Tracking.Sweeps;
 
 namespace Pipeline.Stages.Stages.Sweep;
 
@@ -32,13 +33,29 @@ internal sealed class SweepContract : StageContract<PipelineRunUpstream>
             : null;
     }
 
+    /// <summary>
+    /// The store's trial queue, when it has one, under the sweep's id: <c>--sweep-id</c>, else the fingerprint (so the same
+    /// command on N machines joins one sweep). Forced without a name, the sweep gets a fresh id: it reruns, unshared.
+    /// </summary>
+    private static SharedSweepOptions? Shared(StageContext context, Fingerprint? fingerprint)
+    {
+        if (context.Store is not ITrialQueueProvider provider)
+        {
+            context.Reporter.Warning($"Sweep: the tracking store at {context.Location.TrackingUri} holds no trial queue; this sweep runs with one worker, in this process, and other machines running the same command would repeat it.");
+            return null;
+        }
+        var id = context.Options.SweepId
+            ?? (context.Options.Force || fingerprint is null ? $"{fingerprint?.Value ?? "sweep"}-{Guid.NewGuid():N}" : fingerprint.Value);
+        return new SharedSweepOptions(provider.TrialQueue, context.Store, id, WorkerIdentity.OfCurrentProcess());
+    }
+
     /// <inheritdoc/>
     protected override async Task<StageResult> RunAsync(StageContext context, PipelineRunUpstream upstream, Fingerprint? fingerprint, CancellationToken ct)
     {
         var spec = context.Spec;
         using var scratch = new ScratchFolder("sweep");
         var train = await new RunArtifacts(context.Artifacts).LoadSplitAsync(upstream.PipelineRun, PrepareDataStage.TrainArtifact, spec.Data, scratch, ct);
-        var output = await new SweepStage(context.Tracking, context.Reporter, context.Time).RunAsync(
+        var output = await new SweepStage(context.Tracking, context.Reporter, context.Time, Shared(context, fingerprint)).RunAsync(
             new SweepInput(spec.Sweep, spec.Select, spec.Data.Task, train, upstream.Locator.ExperimentId, upstream.PipelineRun.Info.RunId, upstream.Locator.PipelineFile), ct);
         await RecordAsync(context, output.SweepRunId, PipelineTags.Fingerprint, fingerprint, ct);
         return StageResult.Succeeded(Name, $"{output.Trials - output.Failed} of {output.Trials} trials finished",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Sweeps;
 
 namespace Pipeline.Stages.Stages.Sweep;
 
@@ -13,12 +14,14 @@ internal sealed class SweepProgress(int total, SelectSpec select, IStageReporter
     private readonly Lock _lock = new();
     private readonly long _started = time.GetTimestamp();
     private int _done;
+    private int? _doneAtStart;
 
     public TrialOutcome? Best { get; private set; }
 
     public string BestDescription => Best is null ? "none" : $"{Best.Trial} with {select.Metric} = {Format(Best.Metrics[select.Metric])}";
 
-    public void Completed(TrialOutcome outcome)
+    /// <summary>Reports a finished trial; <paramref name="shared"/>, for a sweep shared by workers, gives the sweep-wide counts.</summary>
+    public void Completed(TrialOutcome outcome, TrialCounts? shared = null)
     {
         lock (_lock)
         {
@@ -26,11 +29,17 @@ internal sealed class SweepProgress(int total, SelectSpec select, IStageReporter
             if (outcome.Error is null && IsBetter(outcome))
                 Best = outcome;
             var elapsed = time.GetElapsedTime(_started);
-            var left = TimeSpan.FromTicks(elapsed.Ticks / _done * (total - _done));
+            var done = shared?.Done ?? _done;
+            // Shared: the sweep-wide rate since this worker started (others' trials included) estimates the time left.
+            _doneAtStart ??= shared is null ? 0 : done - 1;
+            var rate = Math.Max(1, done - _doneAtStart.Value);
+            var left = TimeSpan.FromTicks(elapsed.Ticks / rate * Math.Max(0, total - done));
+            // This worker counts itself even between its trials, when it holds none.
+            var workers = shared is null ? "" : $" | {Math.Max(1, shared.ActiveWorkers)} worker{(Math.Max(1, shared.ActiveWorkers) == 1 ? "" : "s")}";
             var result = outcome.Error is null
                 ? $"{select.Metric} = {Format(outcome.Metrics.GetValueOrDefault(select.Metric, double.NaN))}"
                 : $"FAILED: {outcome.Error}";
-            reporter.Info($"  [{_done}/{total}] {outcome.Trial}: {result} | best {(Best is null ? "-" : Format(Best.Metrics[select.Metric]))} | about {left.TotalSeconds:F0} s left");
+            reporter.Info($"  [{done}/{total}] {outcome.Trial}: {result} | best {(Best is null ? "-" : Format(Best.Metrics[select.Metric]))}{workers} | about {left.TotalSeconds:F0} s left");
         }
     }
 

@@ -18,26 +18,46 @@ public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, Tria
 /// training split only (the test split is never read here). Trials run in parallel up to the declared
 /// parallelism; a trial that fails is marked FAILED with its error and the sweep goes on.
 /// </summary>
-public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter, TimeProvider time)
+/// <param name="tracking">Starts the sweep and trial runs.</param>
+/// <param name="reporter">Progress lines.</param>
+/// <param name="time">The clock.</param>
+/// <param name="shared">
+/// A trial queue to share the sweep through: the first worker creates it and the others join, and each claims trials
+/// from it. Null (and against a server without the queue) the sweep runs all its trials in this process.
+/// </param>
+public sealed partial class SweepStage(TrackingClient tracking, IStageReporter reporter, TimeProvider time, SharedSweepOptions? shared = null)
 {
-    public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
+    /// <summary>Starts the parent sweep run and logs the sweep's params.</summary>
+    private async Task<ActiveRun> StartParentAsync(SweepInput input, int trials, string? sweepId, CancellationToken ct)
     {
-        var trials = SearchSpaceExpander.Expand(input.Sweep);
         // Named after what it tried ("grid sweep, 12 trials"), not just its role.
-        var name = string.Create(CultureInfo.InvariantCulture, $"{input.Sweep.Strategy.ToYamlName()} sweep, {trials.Count} trials");
-        await using var parent = await tracking.StartRunAsync(input.ExperimentId, name, input.PipelineRunId, new Dictionary<string, string>
+        var name = string.Create(CultureInfo.InvariantCulture, $"{input.Sweep.Strategy.ToYamlName()} sweep, {trials} trials");
+        var tags = new Dictionary<string, string>
         {
             [PipelineTags.Role] = PipelineTags.RoleSweep,
             [PipelineTags.PipelineFile] = input.PipelineFile,
-        }, ct);
+        };
+        if (sweepId is not null)
+            tags[PipelineTags.SweepId] = sweepId;
+        var parent = await tracking.StartRunAsync(input.ExperimentId, name, input.PipelineRunId, tags, ct);
         await parent.LogParamsAsync(new Dictionary<string, string>
         {
             ["sweep.strategy"] = input.Sweep.Strategy.ToYamlName(),
-            ["sweep.trials"] = trials.Count.ToString(CultureInfo.InvariantCulture),
+            ["sweep.trials"] = trials.ToString(CultureInfo.InvariantCulture),
             ["sweep.seed"] = input.Sweep.Seed.ToString(CultureInfo.InvariantCulture),
             ["sweep.cv_folds"] = input.Sweep.CvFolds.ToString(CultureInfo.InvariantCulture),
             ["sweep.parallelism"] = input.Sweep.Parallelism.ToString(CultureInfo.InvariantCulture),
         }, ct);
+        return parent;
+    }
+
+    public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
+    {
+        var trials = SearchSpaceExpander.Expand(input.Sweep);
+        if (shared is not null && await RunSharedAsync(input, TrialSource.Enumerated(trials), shared, ct) is { } sharedOutput)
+            return sharedOutput;
+
+        await using var parent = await StartParentAsync(input, trials.Count, null, ct);
         reporter.Info($"Sweep run {parent.RunId}: {trials.Count} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time.");
 
         var progress = new SweepProgress(trials.Count, input.Select, reporter, time);

@@ -15,15 +15,23 @@ internal sealed class TrialRunner(TrackingClient tracking, SweepInput input, str
     /// <summary>Suffix of the metric holding a cross-validated metric's standard deviation over folds.</summary>
     public const string StdSuffix = "_std";
 
-    public async Task<TrialOutcome> RunAsync(TrialConfiguration trial, CancellationToken ct)
+    /// <param name="trial">The configuration to run.</param>
+    /// <param name="ct">Cancels the trial (its run ends FAILED).</param>
+    /// <param name="attempt">For a trial claimed from a shared queue: extra tags, and the queue's say before the run ends.</param>
+    public async Task<TrialOutcome> RunAsync(TrialConfiguration trial, CancellationToken ct, QueuedTrialAttempt? attempt = null)
     {
-        await using var run = await tracking.StartRunAsync(input.ExperimentId, $"{trial.Trainer}-{trial.Index + 1:D2}", parentRunId, new Dictionary<string, string>
+        var tags = new Dictionary<string, string>
         {
             [PipelineTags.Role] = PipelineTags.RoleTrial,
             [PipelineTags.PipelineFile] = input.PipelineFile,
             [PipelineTags.TrialIndex] = trial.Index.ToString(CultureInfo.InvariantCulture),
             [PipelineTags.TrialConfiguration] = trial.ToString(),
-        }, ct);
+        };
+        foreach (var (key, value) in attempt?.Tags ?? new Dictionary<string, string>())
+            tags[key] = value;
+        await using var run = await tracking.StartRunAsync(input.ExperimentId, $"{trial.Trainer}-{trial.Index + 1:D2}", parentRunId, tags, ct);
+        if (attempt is not null)
+            await attempt.StartedAsync(run.RunId, ct);
         try
         {
             var configuration = Configure(trial, input.Task, input.Sweep.Seed);
@@ -37,15 +45,26 @@ internal sealed class TrialRunner(TrackingClient tracking, SweepInput input, str
             logged["cv_time_seconds"] = cv.Elapsed.TotalSeconds;
             await run.LogMetricsAsync(logged, ct: ct);
             await TrialPlots.LogAsync(run, cv, input.Task, ct);
-            await run.EndAsync(RunStatus.Finished, ct);
-            return new TrialOutcome(trial, run.RunId, metrics, null);
+            var outcome = new TrialOutcome(trial, run.RunId, metrics, null);
+            if (attempt is not null && !await attempt.CommitAsync(outcome, ct))
+            {
+                // Its worker was presumed dead and the trial taken back: another attempt owns it, so this one never ends FINISHED.
+                await run.SetTagAsync(PipelineTags.FailureReason, "the trial was taken back from this worker (heartbeat late); another attempt runs it", CancellationToken.None);
+                await run.EndAsync(RunStatus.Failed, CancellationToken.None);
+                return outcome with { Error = "taken back from this worker", Lost = true };
+            }
+            // Past the queue's COMPLETE nothing may cancel the FINISHED: the trial would be complete with no finished run.
+            await run.EndAsync(RunStatus.Finished, attempt is null ? ct : CancellationToken.None);
+            return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A failing configuration (bad parameter mix, a trainer that diverges) must not stop the sweep.
             await run.SetTagAsync(PipelineTags.TrialError, Truncate(e.Message), CancellationToken.None);
+            var outcome = new TrialOutcome(trial, run.RunId, new Dictionary<string, double>(), e.Message);
+            var held = attempt is null || await attempt.CommitAsync(outcome, CancellationToken.None);
             await run.EndAsync(RunStatus.Failed, CancellationToken.None);
-            return new TrialOutcome(trial, run.RunId, new Dictionary<string, double>(), e.Message);
+            return outcome with { Lost = !held };
         }
     }
 

@@ -11,7 +11,7 @@ namespace Pipeline.Tracking.Stores.Rest;
 /// backoff on 429/5xx and timeouts (<see cref="RestTrackingStoreOptions"/>); server errors come back as
 /// <see cref="TrackingException"/> with the server's error code and message.
 /// </summary>
-public sealed partial class RestTrackingStore : ITrackingStore
+public sealed partial class RestTrackingStore : ITrackingStore, Sweeps.ITrialQueueProvider
 {
     private const string Api = "api/2.0/mlflow/";
     private readonly MlflowHttpClient _client;
@@ -34,6 +34,9 @@ public sealed partial class RestTrackingStore : ITrackingStore
 
     /// <summary>The server's base URI, ending in <c>/</c>.</summary>
     public Uri TrackingUri => _client.BaseUri;
+
+    /// <summary>The trial queue behind the server's <c>/api/2.0/pipeline/</c> extension (a server without it: every call says so).</summary>
+    public Sweeps.ITrialQueue TrialQueue => new RestTrialQueue(_client);
 
     /// <inheritdoc />
     public async Task<string> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyList<RunTag>? tags = null, CancellationToken ct = default)

@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : SqlDialect
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    public override string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
+
     public override string BinaryCollation => " COLLATE \"C\"";
 
     public override string CaseSensitiveLike(string column, string parameter) => $"{column} LIKE {parameter}";

@@ -51,6 +51,12 @@ internal abstract class SqlDialect
     /// <summary>The value to bind for <see cref="InIdSet"/>.</summary>
     public abstract object IdSetValue(IReadOnlyCollection<string> ids);
 
+    /// <summary>
+    /// Appended to the subquery that picks a row to claim: PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers
+    /// pass over each other's candidates; empty on SQLite, whose write transaction already excludes every other writer.
+    /// </summary>
+    public virtual string ForUpdateSkipLocked => "";
+
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 }

@@ -9,7 +9,7 @@ namespace Pipeline.Tracking.Stores.Sql;
 /// (<see cref="SqliteTrackingStore"/>, <see cref="PostgresTrackingStore"/>); the dialect holds the few SQL
 /// differences. The schema is created or migrated on first use (or by <see cref="InitializeAsync"/>).
 /// </summary>
-public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedStore, IRunIdAssigningStore
+public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedStore, IRunIdAssigningStore, Sweeps.ITrialQueueProvider
 {
     private readonly SqlDialect _dialect;
     private readonly SchemaMigrator _migrator;
@@ -34,6 +34,9 @@ public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedS
 
     /// <summary>Names runs created without a name.</summary>
     public IRunNameGenerator RunNames { get; }
+
+    /// <summary>The trial queues of distributed sweeps, in the same database.</summary>
+    public Sweeps.ITrialQueue TrialQueue => new SqlTrialQueue(this);
 
     /// <summary>The schema version this code migrates to.</summary>
     public int LatestSchemaVersion => _migrator.LatestVersion;

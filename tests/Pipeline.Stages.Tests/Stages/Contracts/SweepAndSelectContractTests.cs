@@ -27,6 +27,22 @@ public sealed class SweepAndSelectContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Select_SharedSweepWithTrialsQueuedOrRunning_RefusesNamingTheCounts()
+    {
+        await SeedSweepWithCurrentFingerprintAsync();
+        var context = _workspace.Open();
+        var queue = ((Pipeline.Tracking.Sweeps.ITrialQueueProvider)context.Store).TrialQueue;
+        await queue.CreateOrJoinAsync(new Pipeline.Tracking.Sweeps.SweepQueueRequest("shared", _experimentId, ["a", "b", "c"]));
+        await queue.ClaimAsync("shared", "host/1/1");
+        await _workspace.SeedRunAsync(_experimentId, PipelineTags.RoleSweep, _pipelineRun, RunStatus.Running, new RunTag(PipelineTags.SweepId, "shared"));
+
+        var error = await Assert.ThrowsAsync<PipelineException>(() => new SelectContract().DecideAsync(_workspace.Open(), default));
+
+        Assert.Equal("Select: sweep shared (run ", error.Message[..26]);
+        Assert.Contains("still has 2 queued and 1 running trials on 1 worker (0 done); run select once every sweep worker has finished.", error.Message);
+    }
+
+    [Fact]
     public async Task Sweep_UnchangedSearchSpace_SkipsNamingTheSweepRun()
     {
         var sweepRun = await SeedSweepWithCurrentFingerprintAsync();

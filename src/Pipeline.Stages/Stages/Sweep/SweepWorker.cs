@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Pipeline.Stages.Running;
+using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Sweeps;
+
+namespace Pipeline.Stages.Stages.Sweep;
+
+/// <summary>
+/// One worker of a shared sweep: <c>parallelism</c> loops that each take back trials of dead workers, claim the next
+/// queued trial, run it while heartbeating it, and record how it ended. A loop stops when nothing is queued or running,
+/// so a worker never leaves while another worker's trial may still need a retry.
+/// </summary>
+internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource source, TrialRunner runner, SweepWorkerServices services)
+{
+    private readonly ConcurrentBag<TrialOutcome> _outcomes = [];
+    private long _nextReap;
+
+    /// <summary>Runs until the sweep has no queued or running trial; returns the trials this worker ran (lost attempts excluded).</summary>
+    public async Task<IReadOnlyList<TrialOutcome>> RunAsync(SweepSpec spec, SweepProgress progress, CancellationToken ct)
+    {
+        await Task.WhenAll(Enumerable.Range(0, spec.Parallelism).Select(_ => Task.Run(() => LoopAsync(spec, progress, ct), ct)));
+        return _outcomes.Where(o => !o.Lost).OrderBy(o => o.Trial.Index).ToList();
+    }
+
+    private async Task LoopAsync(SweepSpec spec, SweepProgress progress, CancellationToken ct)
+    {
+        var queue = services.Queue;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (ReapDue(spec.HeartbeatInterval))
+                await services.Reaper.ReapAsync(sweep, spec, ct);
+            if (await queue.ClaimAsync(sweep.SweepId, workerId, ct) is { } claimed)
+            {
+                var outcome = await RunClaimedAsync(claimed, spec, ct);
+                _outcomes.Add(outcome);
+                if (!outcome.Lost)
+                    progress.Completed(outcome, await queue.CountAsync(sweep.SweepId, ct));
+                continue;
+            }
+
+            var counts = await queue.CountAsync(sweep.SweepId, ct);
+            if (counts.Queued > 0)
+                continue;
+            if (counts.Running == 0)
+                return;
+            // Others still run trials: wait for them, and take theirs back should they die.
+            await Task.Delay(spec.HeartbeatInterval, services.Time, ct);
+        }
+    }
+
+    /// <summary>
+    /// Reaping at most once per heartbeat interval per worker is enough (a trial is stale only after several intervals) and
+    /// keeps a short trial's overhead to its claim and finish.
+    /// </summary>
+    private bool ReapDue(TimeSpan interval)
+    {
+        var now = services.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var next = Interlocked.Read(ref _nextReap);
+        return now >= next && Interlocked.CompareExchange(ref _nextReap, now + (long)interval.TotalMilliseconds, next) == next;
+    }
+
+    private async Task<TrialOutcome> RunClaimedAsync(ClaimedTrial claimed, SweepSpec spec, CancellationToken ct)
+    {
+        var queue = services.Queue;
+        var trial = await source.ResolveAsync(claimed, ct);
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopHeartbeat = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(claimed.Number, spec.HeartbeatInterval, lost, stopHeartbeat.Token);
+        var attempt = new QueuedTrialAttempt(
+            new Dictionary<string, string>
+            {
+                [PipelineTags.Owner] = workerId,
+                [PipelineTags.SweepId] = sweep.SweepId,
+                [PipelineTags.TrialAttempt] = (claimed.Retries + 1).ToString(CultureInfo.InvariantCulture),
+            },
+            (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, trial.ToString(), token),
+            async (outcome, token) =>
+            {
+                // The heartbeat stops first: a beat after the finish would find the trial no longer RUNNING and take it
+                // for lost, cancelling the attempt between the queue's COMPLETE and the run's FINISHED.
+                await StopAsync(stopHeartbeat, heartbeat);
+                return await queue.FinishAsync(sweep.SweepId, claimed.Number, workerId,
+                    outcome.Error is null ? TrialState.Complete : TrialState.Failed, outcome.Error, token);
+            });
+        try
+        {
+            return await runner.RunAsync(trial, lost.Token, attempt);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return new TrialOutcome(trial, "", new Dictionary<string, double>(), "taken back from this worker") { Lost = true };
+        }
+        finally
+        {
+            await StopAsync(stopHeartbeat, heartbeat);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        if (!stop.IsCancellationRequested)
+            await stop.CancelAsync();
+        await heartbeat;
+    }
+
+    /// <summary>Renews the trial's heartbeat until stopped; when the queue says the trial was taken back, cancels the attempt.</summary>
+    private async Task HeartbeatAsync(int number, TimeSpan interval, CancellationTokenSource lost, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, services.Time, stop);
+                try
+                {
+                    if (!await services.Queue.HeartbeatAsync(sweep.SweepId, number, workerId, stop))
+                    {
+                        services.Reporter.Warning($"  trial {number}: taken back from this worker (its heartbeat was late); another attempt runs it.");
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A store hiccup: the next beat may get through before the timeout (which is more than two intervals).
+                    services.Reporter.Warning($"  trial {number}: heartbeat failed ({e.Message}); retrying.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Pipeline.Tracking.Stores.Sql;
+using Pipeline.Tracking.Sweeps;
+using Pipeline.Tracking.Tests.Stores.Infrastructure;
+
+namespace Pipeline.Tracking.Tests.Sweeps;
+
+/// <summary>
+/// The trial queue's contract, run against each SQL store. Concurrency is real: every claimer opens its own store (its
+/// own connections), as separate worker processes do.
+/// </summary>
+public abstract class TrialQueueContractTests
+{
+    protected readonly ManualClock Clock = new(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+
+    protected string ArtifactRoot { get; } = Path.Combine(Path.GetTempPath(), "pipeline-artifacts");
+
+    protected abstract SqlTrackingStore OpenStore(TimeProvider clock);
+
+    private static SweepQueueRequest Request(string id, int trials, int maxRetries = 1) =>
+        new(id, "0", Enumerable.Range(0, trials).Select(i => (string?)$"trainer(C={i})").ToList(), maxRetries);
+
+    [StoreFact]
+    public async Task CreateOrJoin_TenRacingWorkers_ExactlyOneCreatesAndAllSeeOneQueue()
+    {
+        var id = $"race-{Guid.NewGuid():N}";
+        var stores = Enumerable.Range(0, 10).Select(_ => OpenStore(Clock)).ToList();
+        await stores[0].InitializeAsync();
+
+        var sweeps = await Task.WhenAll(stores.Select(s => Task.Run(() => s.TrialQueue.CreateOrJoinAsync(Request(id, 7)))));
+
+        Assert.Single(sweeps, s => s.Created);
+        Assert.All(sweeps, s => Assert.Equal(7, s.Trials));
+        Assert.Equal(7, (await stores[0].TrialQueue.ListAsync(id)).Count);
+        foreach (var store in stores)
+            await store.DisposeAsync();
+    }
+
+    [StoreFact]
+    public async Task Claim_EightConcurrentClaimers_EveryTrialClaimedExactlyOnce()
+    {
+        var id = $"claim-{Guid.NewGuid():N}";
+        await using var setup = OpenStore(Clock);
+        await setup.TrialQueue.CreateOrJoinAsync(Request(id, 120));
+        var claims = new ConcurrentBag<(int Trial, string Worker)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            await using var store = OpenStore(Clock);
+            var worker = $"worker-{w}";
+            while (await store.TrialQueue.ClaimAsync(id, worker) is { } trial)
+            {
+                claims.Add((trial.Number, worker));
+                Assert.True(await store.TrialQueue.FinishAsync(id, trial.Number, worker, TrialState.Complete, null));
+            }
+        })));
+
+        Assert.Equal(Enumerable.Range(0, 120), claims.Select(c => c.Trial).Order());
+        var trials = await setup.TrialQueue.ListAsync(id);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+        Assert.All(trials, t => Assert.Equal(claims.Single(c => c.Trial == t.Number).Worker, t.WorkerId));
+    }
+
+    [StoreFact]
+    public async Task Reap_WorkerStoppedHeartbeating_RequeuedUpToMaxRetriesThenFailed()
+    {
+        var id = $"reap-{Guid.NewGuid():N}";
+        await using var store = OpenStore(Clock);
+        var queue = store.TrialQueue;
+        await queue.CreateOrJoinAsync(Request(id, 1, maxRetries: 1));
+        var first = await queue.ClaimAsync(id, "dead-1");
+        Assert.True(await queue.AttachAsync(id, first!.Number, "dead-1", "a".PadLeft(32, 'a'), null));
+
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Empty(await queue.ReapAsync(id, TimeSpan.FromSeconds(10)));
+        Clock.Advance(TimeSpan.FromSeconds(6));
+        var reaped = Assert.Single(await queue.ReapAsync(id, TimeSpan.FromSeconds(10)));
+        Assert.Equal(("dead-1", "a".PadLeft(32, 'a'), true, 1), (reaped.WorkerId, reaped.RunId, reaped.Requeued, reaped.Retries));
+        Assert.Empty(await queue.ReapAsync(id, TimeSpan.FromSeconds(10)));
+
+        var second = await queue.ClaimAsync(id, "dead-2");
+        Assert.Equal((0, 1), (second!.Number, second.Retries));
+        Assert.False(await queue.HeartbeatAsync(id, 0, "dead-1"));
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        var last = Assert.Single(await queue.ReapAsync(id, TimeSpan.FromSeconds(10)));
+        Assert.False(last.Requeued);
+        Assert.Equal(TrialState.Failed, Assert.Single(await queue.ListAsync(id)).State);
+        Assert.Null(await queue.ClaimAsync(id, "late"));
+    }
+
+    [StoreFact]
+    public async Task Finish_WorkerWhoseTrialWasTakenBack_ChangesNothing()
+    {
+        var id = $"lost-{Guid.NewGuid():N}";
+        await using var store = OpenStore(Clock);
+        var queue = store.TrialQueue;
+        await queue.CreateOrJoinAsync(Request(id, 1));
+        await queue.ClaimAsync(id, "slow");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await queue.ReapAsync(id, TimeSpan.FromSeconds(10));
+        var retry = await queue.ClaimAsync(id, "fresh");
+
+        Assert.False(await queue.FinishAsync(id, 0, "slow", TrialState.Complete, null));
+        Assert.True(await queue.FinishAsync(id, retry!.Number, "fresh", TrialState.Complete, null));
+        var trial = Assert.Single(await queue.ListAsync(id));
+        Assert.Equal((TrialState.Complete, "fresh", 1), (trial.State, trial.WorkerId, trial.Retries));
+    }
+
+    [StoreFact]
+    public async Task CreateOrJoin_OtherTrialCount_ThrowsNamingBothCounts()
+    {
+        var id = $"mismatch-{Guid.NewGuid():N}";
+        await using var store = OpenStore(Clock);
+        await store.TrialQueue.CreateOrJoinAsync(Request(id, 3));
+
+        var error = await Assert.ThrowsAsync<SweepQueueMismatchException>(() => store.TrialQueue.CreateOrJoinAsync(Request(id, 4)));
+        Assert.Contains("3 trials", error.Message);
+        Assert.Contains("declares 4", error.Message);
+    }
+
+    [StoreFact]
+    public async Task SetSweepRun_SecondCall_KeepsTheFirstRun()
+    {
+        var id = $"run-{Guid.NewGuid():N}";
+        await using var store = OpenStore(Clock);
+        await store.TrialQueue.CreateOrJoinAsync(Request(id, 1));
+
+        Assert.True(await store.TrialQueue.SetSweepRunAsync(id, "first"));
+        Assert.False(await store.TrialQueue.SetSweepRunAsync(id, "second"));
+        Assert.Equal("first", (await store.TrialQueue.GetSweepAsync(id))!.SweepRunId);
+        Assert.Null(await store.TrialQueue.GetSweepAsync("no-such-sweep"));
+    }
+}
