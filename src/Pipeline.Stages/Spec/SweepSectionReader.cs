@@ -9,7 +9,7 @@ internal static class SweepSectionReader
     public const int MaxGridSize = 10_000;
 
     private static readonly IReadOnlyList<string> Keys =
-        ["strategy", "trials", "seed", "cv_folds", "parallelism", "search_space"];
+        ["strategy", "trials", "seed", "cv_folds", "parallelism", "search_space", "tpe", "pruner", "stop_when", "timeout"];
 
     public static SweepSpec Read(SpecReader reader, YamlNode node, TaskKind? task)
     {
@@ -23,7 +23,13 @@ internal static class SweepSectionReader
         if (trials is not null && knownStrategy == SweepStrategy.Grid)
         {
             reader.Error(map.Get("trials")!, map.PathOf("trials"),
-                "trials is only used with strategy 'random' (a grid runs every combination)");
+                "trials is only used with strategy 'random' or 'tpe' (a grid runs every combination)");
+        }
+
+        if (trials is null && knownStrategy == SweepStrategy.Tpe)
+        {
+            reader.Error(map.Get("strategy")!, map.PathOf("trials"),
+                "strategy 'tpe' needs trials: the number of trials to run (e.g. trials: 50)");
         }
 
         var seed = map.Integer("seed");
@@ -47,13 +53,20 @@ internal static class SweepSectionReader
             trials = (int)Math.Min(size, MaxGridSize);
         }
 
+        var resolvedFolds = folds ?? SweepSpec.DefaultCvFolds;
         return new SweepSpec(
             resolved,
             trials ?? SweepSpec.DefaultTrials,
             seed ?? SweepSpec.DefaultSeed,
-            folds ?? SweepSpec.DefaultCvFolds,
+            resolvedFolds,
             parallelism ?? SweepSpec.DefaultParallelism,
-            space);
+            space)
+        {
+            Tpe = SweepOptionsReader.ReadTpe(reader, map, knownStrategy),
+            Pruner = SweepOptionsReader.ReadPruner(reader, map, resolvedFolds),
+            StopWhen = SweepOptionsReader.ReadStopWhen(reader, map, task),
+            Timeout = SweepOptionsReader.ReadTimeout(reader, map),
+        };
     }
 
     private static SweepSpec Placeholder { get; } =

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
+using Pipeline.Stages.Stages.Sweep.Pruning;
+using Pipeline.Stages.Stages.Sweep.Sampling;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
 
@@ -11,20 +12,32 @@ namespace Pipeline.Stages.Stages.Sweep;
 public sealed record SweepInput(SweepSpec Sweep, SelectSpec Select, TaskKind Task, Ml.Data.DataTable Train, string ExperimentId, string PipelineRunId, string PipelineFile);
 
 /// <summary>What the sweep leaves: the parent run and how its trials ended.</summary>
-public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, TrialOutcome? Best);
+public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, TrialOutcome? Best)
+{
+    /// <summary>Trials stopped by the pruner.</summary>
+    public int Pruned { get; init; }
+
+    /// <summary>Declared trials never started because the sweep stopped early (<see cref="StopReason"/>).</summary>
+    public int NotRun { get; init; }
+
+    /// <summary>Why the sweep stopped before running every declared trial (stop_when, timeout); null when it did not.</summary>
+    public string? StopReason { get; init; }
+}
 
 /// <summary>
-/// Runs one child run per configuration of the search space under a parent sweep run, each cross-validated on the
-/// training split only (the test split is never read here). Trials run in parallel up to the declared
-/// parallelism; a trial that fails is marked FAILED with its error and the sweep goes on.
+/// Runs one child run per trial under a parent sweep run, each cross-validated on the training split only (the test
+/// split is never read here). The sampler (grid, random or TPE) chooses each trial's configuration; trials run in
+/// parallel up to the declared parallelism; the pruner may stop a trial between folds; stop_when and timeout may end
+/// the sweep early. A trial that fails is marked FAILED with its error and the sweep goes on.
 /// </summary>
 public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter, TimeProvider time)
 {
     public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
     {
-        var trials = SearchSpaceExpander.Expand(input.Sweep);
+        var sampler = TrialSamplerFactory.Create(input.Sweep, input.Select.Direction);
+        var total = sampler.Capacity ?? input.Sweep.Trials;
         // Named after what it tried ("grid sweep, 12 trials"), not just its role.
-        var name = string.Create(CultureInfo.InvariantCulture, $"{input.Sweep.Strategy.ToYamlName()} sweep, {trials.Count} trials");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{input.Sweep.Strategy.ToYamlName()} sweep, {total} trials");
         await using var parent = await tracking.StartRunAsync(input.ExperimentId, name, input.PipelineRunId, new Dictionary<string, string>
         {
             [PipelineTags.Role] = PipelineTags.RoleSweep,
@@ -33,36 +46,41 @@ public sealed class SweepStage(TrackingClient tracking, IStageReporter reporter,
         await parent.LogParamsAsync(new Dictionary<string, string>
         {
             ["sweep.strategy"] = input.Sweep.Strategy.ToYamlName(),
-            ["sweep.trials"] = trials.Count.ToString(CultureInfo.InvariantCulture),
+            ["sweep.trials"] = total.ToString(CultureInfo.InvariantCulture),
             ["sweep.seed"] = input.Sweep.Seed.ToString(CultureInfo.InvariantCulture),
             ["sweep.cv_folds"] = input.Sweep.CvFolds.ToString(CultureInfo.InvariantCulture),
             ["sweep.parallelism"] = input.Sweep.Parallelism.ToString(CultureInfo.InvariantCulture),
-        }, ct);
-        reporter.Info($"Sweep run {parent.RunId}: {trials.Count} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time.");
+        }.Concat(SweepParams.Options(input.Sweep)).ToDictionary(), ct);
+        reporter.Info($"Sweep run {parent.RunId}: {total} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time{SweepParams.Describe(input.Sweep)}.");
 
-        var progress = new SweepProgress(trials.Count, input.Select, reporter, time);
-        var runner = new TrialRunner(tracking, input, parent.RunId);
-        var outcomes = new ConcurrentBag<TrialOutcome>();
-        await Parallel.ForEachAsync(trials, new ParallelOptions { MaxDegreeOfParallelism = input.Sweep.Parallelism, CancellationToken = ct }, async (trial, token) =>
-        {
-            var outcome = await runner.RunAsync(trial, token);
-            outcomes.Add(outcome);
-            progress.Completed(outcome);
-        });
+        var progress = new SweepProgress(total, input.Select, reporter, time);
+        var history = new TrialHistory();
+        var pruner = TrialPrunerFactory.Create(input.Sweep.Pruner, input.Select.Direction, input.Sweep.CvFolds);
+        var runner = new TrialRunner(tracking, input, parent.RunId, history, pruner, time);
+        var scheduler = new LocalTrialScheduler(sampler, history, new SweepStopRules(input.Sweep, time), input.Select.Metric, total, input.Sweep.Parallelism);
+        var result = await scheduler.RunAsync(runner.RunAsync, progress.Completed, ct);
+        var outcomes = result.Outcomes;
 
-        var failed = outcomes.Count(o => o.Error is not null);
+        var failed = outcomes.Count(o => o.State == TrialState.Failed);
+        var pruned = outcomes.Count(o => o.State == TrialState.Pruned);
         await parent.LogMetricsAsync(new Dictionary<string, double>
         {
-            ["trials_finished"] = outcomes.Count - failed,
+            ["trials_finished"] = outcomes.Count - failed - pruned,
             ["trials_failed"] = failed,
+            ["trials_pruned"] = pruned,
+            ["trials_not_run"] = result.NotRun,
         }, ct: ct);
+        if (result.StopReason is not null)
+            await parent.SetTagAsync(SweepParams.StoppedTag, $"{result.StopReason}; {result.NotRun} of {total} trials not run", ct);
         if (failed == outcomes.Count)
         {
             await parent.EndAsync(RunStatus.Failed, ct);
-            throw new PipelineException($"Sweep: all {failed} trials failed; the first error: {outcomes.OrderBy(o => o.Trial.Index).First().Error}");
+            throw new PipelineException(outcomes.Count == 0
+                ? $"Sweep: no trial ran ({result.StopReason ?? "nothing to run"})."
+                : $"Sweep: all {failed} trials failed; the first error: {outcomes.OrderBy(o => o.Trial.Index).First().Error}");
         }
         await parent.EndAsync(RunStatus.Finished, ct);
-        reporter.Info($"Sweep finished: {outcomes.Count - failed} of {outcomes.Count} trials succeeded{(failed > 0 ? $", {failed} failed" : "")}; best {progress.BestDescription}.");
-        return new SweepOutput(parent.RunId, outcomes.Count, failed, progress.Best);
+        reporter.Info(progress.Summary(outcomes, result.NotRun, result.StopReason));
+        return new SweepOutput(parent.RunId, outcomes.Count, failed, progress.Best) { Pruned = pruned, NotRun = result.NotRun, StopReason = result.StopReason };
     }
 }
