@@ -85,7 +85,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "  task: binary_classification", "  task: binary_classification\n  seed: 1.5", 6, "data.seed: expected an integer, got '1.5'" },
         { "  search_space:", "  cv_folds: 1\n  search_space:", 7, "sweep.cv_folds: must be >= 2, got 1" },
         { "  search_space:", "  parallelism: 0\n  search_space:", 7, "sweep.parallelism: must be >= 1, got 0" },
-        { "  search_space:", "  strategy: bayes\n  search_space:", 7, "sweep.strategy: unknown value 'bayes' (allowed: grid, random)" },
+        { "  search_space:", "  strategy: bayes\n  search_space:", 7, "sweep.strategy: unknown value 'bayes' (allowed: grid, random, tpe)" },
         { "  search_space:", "  trials: 5\n  search_space:", 7, "sweep.trials: trials is only used with strategy 'random'" },
         { "trainer: lbfgs_logistic_regression", "trainer: lbfgs_logistic_regresion", 8, "sweep.search_space[0].trainer: unknown trainer 'lbfgs_logistic_regresion'; did you mean 'lbfgs_logistic_regression'? (trainers for binary_classification: fast_tree, lbfgs_logistic_regression, lightgbm, sdca_logistic_regression)" },
         { "trainer: lbfgs_logistic_regression", "trainer: sdca", 8, "trainer 'sdca' does not support task 'binary_classification'" },
