@@ -17,7 +17,8 @@ public static class ParameterImportance
     {
         var scored = trials.Where(t => t.Value is { } v && double.IsFinite(v)).ToList();
         var keys = scored.SelectMany(t => t.Params.Keys).Distinct(StringComparer.Ordinal)
-            .Where(k => scored.Select(t => t.Params.GetValueOrDefault(k)).Distinct(StringComparer.Ordinal).Count() > 1)
+            // A param constant wherever it is logged (a trainer's fixed setting) says nothing the trainer does not.
+            .Where(k => scored.Select(t => t.Params.GetValueOrDefault(k)).OfType<string>().Distinct(StringComparer.Ordinal).Count() > 1)
             .Order(StringComparer.Ordinal).ToList();
         if (scored.Count < MinTrials || keys.Count == 0) return [];
         var x = keys.Select(k => Encode(scored.Select(t => t.Params.GetValueOrDefault(k)).ToList())).ToArray();

@@ -23,7 +23,7 @@ public static class SweepPlotsSvg
         double X(double i) => Left + ((i - minX) / (maxX - minX) * (Width - Left - Right));
         double Y(double v) => Height - Bottom - ((v - minY) / (maxY - minY) * (Height - Top - Bottom));
 
-        var svg = Open("optimization-history", $"Optimization history: {metric}, best so far ({(maximize ? "maximize" : "minimize")})");
+        var svg = Open("optimization-history", $"Optimization history: {metric} ({(maximize ? "maximize" : "minimize")})");
         Axes(svg, $"{N(minY)}", $"{N(maxY)}", $"trial {minX + 1}", $"trial {maxX + 1}", metric);
         var line = new StringBuilder();
         for (var i = 0; i < points.Count; i++)
@@ -46,7 +46,7 @@ public static class SweepPlotsSvg
         if (importances.Count == 0) return null;
         var rowHeight = 26;
         var height = Top + Bottom + (rowHeight * importances.Count);
-        var svg = Open("parameter-importance", $"Parameter importance for {metric} (permutation importance on a random forest over the trials)", height);
+        var svg = Open("parameter-importance", $"Parameter importance for {metric}", height);
         var barLeft = 190;
         for (var i = 0; i < importances.Count; i++)
         {
@@ -58,7 +58,7 @@ public static class SweepPlotsSvg
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(barLeft + Math.Max(1, w) + 6)}\" y=\"{y + 17}\" font-size=\"12\">{importance.ToString("P0", CultureInfo.InvariantCulture)}</text>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{barLeft}\" y=\"{height - 14}\" font-size=\"11\" fill=\"#555\">share of the out-of-bag error increase when the param is shuffled</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{height - 14}\" font-size=\"11\" fill=\"#555\">permutation importance (random forest over the trials)</text>");
         return svg.Append("</svg>").ToString();
     }
 
