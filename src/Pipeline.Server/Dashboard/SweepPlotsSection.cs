@@ -7,8 +7,8 @@ namespace Pipeline.Server.Dashboard;
 /// <summary>
 /// Beside the parallel coordinates: the optimization history (each run's metric in trial order, and the best so far)
 /// and the parameter importance of the compared runs. Runs are ordered by their <c>pipeline.trial_index</c> tag when
-/// they are sweep trials, else by start time; pruned trials (<c>pipeline.trial.state = PRUNED</c>) and runs without
-/// the metric are left out of both.
+/// they are sweep trials, else by start time; failed, killed and pruned trials (<c>pipeline.trial.state = PRUNED</c>)
+/// and runs without the metric are left out of both (a running trial shows its latest value).
 /// </summary>
 internal static class SweepPlotsSection
 {
@@ -20,7 +20,7 @@ internal static class SweepPlotsSection
             .ThenBy(r => r.Info.StartTime).ToList();
         var points = ordered.Select((r, i) => new SweepTrialPoint(i,
             r.Data.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            r.Info.Status == RunStatus.Finished && r.Data.Tag(TrialStateTag) != "PRUNED" ? r.Data.Metric(metric) : null)).ToList();
+            r.Info.Status is not (RunStatus.Failed or RunStatus.Killed) && r.Data.Tag(TrialStateTag) != "PRUNED" ? r.Data.Metric(metric) : null)).ToList();
         var history = SweepPlotsSvg.History(points, metric, maximize);
         var importance = SweepPlotsSvg.Importance(points, metric);
         if (history is null && importance is null) return;
