@@ -23,28 +23,42 @@ public sealed class CrossValidator
     /// <summary>Runs cross-validation with <paramref name="folds"/> folds (default 5).</summary>
     public CrossValidationResult Run(DataTable train, TrainerConfiguration configuration, int folds = 5)
     {
+        var started = _time.GetTimestamp();
+        var results = Folds(train, configuration, folds).ToList();
+        return Summarize(results, _time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The folds one at a time, each fitted and scored when enumerated, so that a caller can report after each
+    /// fold and stop early (pruning) by not enumerating further.
+    /// </summary>
+    public IEnumerable<FoldResult> Folds(DataTable train, TrainerConfiguration configuration, int folds = 5)
+    {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(configuration);
-        var started = _time.GetTimestamp();
-        var results = new List<FoldResult>();
         foreach (var fold in DataSplitter.KFold(train, folds, configuration.Seed))
         {
             var model = _trainer.Fit(train.Subset(fold.TrainRows), configuration);
             var predictions = _trainer.Predict(model, train.Subset(fold.ValidationRows));
-            results.Add(new FoldResult(fold.Index, fold.TrainRows.Count, fold.ValidationRows.Count,
+            yield return new FoldResult(fold.Index, fold.TrainRows.Count, fold.ValidationRows.Count,
                 ModelEvaluator.Evaluate(predictions), model.FitTime)
             {
                 Predictions = predictions,
                 ValidationRowIndices = fold.ValidationRows,
-            });
+            };
         }
+    }
 
+    /// <summary>Mean and population standard deviation of every metric over <paramref name="results"/> (at least one fold).</summary>
+    public static CrossValidationResult Summarize(IReadOnlyList<FoldResult> results, TimeSpan elapsed)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(results.Count);
         var names = results[0].Metrics.Names.ToArray();
         var mean = names.Select(n => new KeyValuePair<string, double>(n, results.Average(r => r.Metrics[n]))).ToArray();
         var std = names.Select((n, i) => new KeyValuePair<string, double>(
             n, Math.Sqrt(results.Average(r => Math.Pow(r.Metrics[n] - mean[i].Value, 2))))).ToArray();
         return new CrossValidationResult(
             results, new MetricSet(mean), new MetricSet(std),
-            TimeSpan.FromTicks(results.Sum(r => r.FitTime.Ticks)), _time.GetElapsedTime(started));
+            TimeSpan.FromTicks(results.Sum(r => r.FitTime.Ticks)), elapsed);
     }
 }

@@ -71,6 +71,7 @@ internal static class ComparePage
             html.Raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Parallel coordinates\">").Raw(ParallelCoordinatesSvg.Render(runs, paramKeys, metric)).Raw("</div>");
             if (xParam is not null)
                 html.Raw(ScatterSvg.Render(runs, xParam, metric));
+            SweepPlotsSection.Write(html, runs, metric, await DirectionAsync(store, runs, metric, http.RequestAborted));
         }
 
         html.Element("h2", "Metric charts").Raw("<div class=\"charts\">");
@@ -93,6 +94,25 @@ internal static class ComparePage
 
         html.Raw("</div>");
         await DashboardResponse.WriteAsync(http, "Compare runs", html);
+    }
+
+    /// <summary>True (maximize) unless the sweep's parent selected by this metric with "minimize", or the name says loss or error.</summary>
+    private static async Task<bool> DirectionAsync(ITrackingStore store, List<Run> runs, string metric, CancellationToken ct)
+    {
+        foreach (var parentId in runs.Select(r => r.Data.Tag(SystemTags.ParentRunId)).OfType<string>().Distinct(StringComparer.Ordinal).Take(3))
+        {
+            try
+            {
+                if ((await store.GetRunAsync(parentId, ct)).Data.Tag(SelectedByTag) is { } selectedBy && selectedBy.StartsWith(metric + " ", StringComparison.Ordinal))
+                    return !selectedBy.Contains("minimize", StringComparison.Ordinal);
+            }
+            catch (TrackingException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+            {
+                // A dangling parent tag only loses the hint.
+            }
+        }
+
+        return !(metric.Contains("loss", StringComparison.Ordinal) || metric.Contains("error", StringComparison.Ordinal));
     }
 
     private static async Task<string?> DefaultMetricAsync(ITrackingStore store, List<Run> runs, List<string> metricKeys, CancellationToken ct)

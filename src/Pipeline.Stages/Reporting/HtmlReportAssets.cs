@@ -25,6 +25,7 @@ internal static class HtmlReportAssets
         .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; min-width: 180px; }
         .card b { display: block; color: #59636e; font-weight: normal; font-size: 12px; }
         .plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
+        .plots svg { max-width: 100%; height: auto; background: #fff; }
         figure { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; }
         figure img { width: 100%; height: auto; display: block; } figcaption { color: #59636e; font-size: 12px; text-align: center; }
         code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }

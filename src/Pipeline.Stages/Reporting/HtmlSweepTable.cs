@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Tracking.Analysis;
 using static Pipeline.Stages.Reporting.HtmlReportWriter;
 
 namespace Pipeline.Stages.Reporting;
@@ -14,7 +15,7 @@ internal static class HtmlSweepTable
     public static void Append(StringBuilder html, ReportSweep sweep)
     {
         var folds = sweep.CvFolds is { } f ? $"{f}-fold cross-validation, " : "";
-        html.AppendLine($"<h2>Sweep</h2><p class=\"sub\">{sweep.Trials.Count} trials, {sweep.FailedTrials} failed; {folds}{(sweep.Direction == Spec.OptimizationDirection.Maximize ? "maximize" : "minimize")} {E(sweep.SelectMetric)} · sweep run <code>{E(sweep.RunId)}</code> · click a column header to sort</p>");
+        html.AppendLine($"<h2>Sweep</h2><p class=\"sub\">{sweep.Trials.Count} trials, {sweep.FailedTrials} failed{(sweep.Trials.Any(t => t.Pruned) ? $", {sweep.Trials.Count(t => t.Pruned)} pruned" : "")}; {folds}{(sweep.Direction == Spec.OptimizationDirection.Maximize ? "maximize" : "minimize")} {E(sweep.SelectMetric)} · sweep run <code>{E(sweep.RunId)}</code> · click a column header to sort</p>");
         html.Append("<div class=\"scroll\"><table id=\"sweep\" class=\"sortable\"><thead><tr><th data-key=\"index\">#</th><th data-key=\"trial\">trial</th><th data-key=\"status\">status</th><th data-key=\"params\">params</th>");
         foreach (var metric in sweep.MetricColumns)
             html.Append($"<th data-key=\"{E(metric)}\">{E(metric)}</th>");
@@ -24,7 +25,7 @@ internal static class HtmlSweepTable
         {
             var css = sweep.Winner?.RunId == trial.RunId ? " class=\"winner\"" : trial.Failed ? " class=\"failed\"" : "";
             html.Append($"<tr{css} data-run=\"{E(trial.RunId)}\">{Num(trial.Index + 1, (trial.Index + 1).ToString(CultureInfo.InvariantCulture))}<td class=\"trial\" title=\"{E(trial.Configuration)}\">{E(trial.Name)}</td>");
-            html.Append($"<td>{E(trial.Status.ToString().ToUpperInvariant())}</td><td>{E(ReportFormat.Params(trial))}</td>");
+            html.Append($"<td>{E(trial.Pruned ? "PRUNED" : trial.Status.ToString().ToUpperInvariant())}</td><td>{E(ReportFormat.Params(trial))}</td>");
             foreach (var metric in sweep.MetricColumns)
             {
                 var value = trial.Metrics.GetValueOrDefault(metric);
@@ -33,6 +34,20 @@ internal static class HtmlSweepTable
             html.AppendLine($"{Num(trial.FitTimeSeconds, ReportFormat.Seconds(trial.FitTimeSeconds))}{(errors ? $"<td>{E(trial.Error ?? "")}</td>" : "")}</tr>");
         }
         html.AppendLine("</tbody></table></div>");
+        AppendPlots(html, sweep);
+    }
+
+    /// <summary>The optimization history and the parameter importance, side by side (pruned and failed trials left out).</summary>
+    private static void AppendPlots(StringBuilder html, ReportSweep sweep)
+    {
+        var points = sweep.Trials.Select(t => new SweepTrialPoint(t.Index, t.Params,
+            t.Failed || t.Pruned ? null : t.Metrics.GetValueOrDefault(sweep.SelectMetric)?.Mean)).ToList();
+        var history = SweepPlotsSvg.History(points, sweep.SelectMetric, sweep.Direction == Spec.OptimizationDirection.Maximize);
+        var importance = SweepPlotsSvg.Importance(points, sweep.SelectMetric);
+        if (history is null && importance is null) return;
+        html.AppendLine("<div class=\"plots\">").Append(history).Append(importance).AppendLine("</div>");
+        if (importance is not null)
+            html.AppendLine("<p class=\"sub\">Parameter importance: permutation importance on a random forest fitted to the trials (params in, metric out), chosen over fANOVA for its simplicity; with few trials read it as a hint, not a measurement.</p>");
     }
 
     private static string Num(double? value, string text) =>

@@ -35,7 +35,7 @@ internal static class MarkdownSweepTable
             md.AppendLine();
     }
 
-    private static string Status(ReportTrial trial) => trial.Status switch
+    private static string Status(ReportTrial trial) => trial.Pruned ? "✂️ pruned" : trial.Status switch
     {
         RunStatus.Finished => "✅ finished",
         RunStatus.Failed => "❌ failed",

@@ -49,7 +49,10 @@ public sealed partial class PipelineReportReader
         return new ReportTrial(index, run.Info.RunId, run.Info.RunName, run.Info.Status,
             data.Tag(PipelineTags.TrialConfiguration) ?? run.Info.RunName,
             data.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            metrics, data.Metric("fit_time_seconds"), data.Tag(PipelineTags.TrialError));
+            metrics, data.Metric("fit_time_seconds"), data.Tag(PipelineTags.TrialError))
+        {
+            Pruned = data.Tag(Stages.Sweep.TrialStateTag.Key) == Stages.Sweep.TrialStateTag.Pruned,
+        };
     }
 
     /// <summary>The gate tags, in the order the pipeline file declares the gates (others after, by name).</summary>

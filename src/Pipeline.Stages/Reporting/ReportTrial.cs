@@ -24,4 +24,7 @@ public sealed record ReportTrial(
     string? Error)
 {
     public bool Failed => Status != RunStatus.Finished;
+
+    /// <summary>Stopped by the sweep's pruner: FINISHED, but its metric covers only the folds it ran.</summary>
+    public bool Pruned { get; init; }
 }

@@ -58,7 +58,7 @@ internal static class MetricSectionsReader
         return new EvaluateSpec(gates);
     }
 
-    private static MetricDescriptor? FindMetric(SpecReader reader, YamlNode node, string path, string name, TaskKind? task)
+    internal static MetricDescriptor? FindMetric(SpecReader reader, YamlNode node, string path, string name, TaskKind? task)
     {
         if (task is null) return null;
         var metrics = reader.Metrics.MetricsFor(task.Value);

@@ -12,7 +12,7 @@ internal static class ParameterDomainReader
     /// <param name="node">The YAML value of one parameter.</param>
     /// <param name="path">Where the value sits in the file, for error messages.</param>
     /// <param name="descriptor">The trainer's parameter, or null when the trainer or parameter is unknown.</param>
-    /// <param name="strategy">The sweep's strategy, or null when unknown: a range needs the random strategy, not grid.</param>
+    /// <param name="strategy">The sweep's strategy, or null when unknown: a range needs random or tpe, not grid.</param>
     public static ParameterDomain? Read(
         SpecReader reader, YamlNode node, string path, ParameterDescriptor? descriptor, SweepStrategy? strategy)
     {
@@ -110,7 +110,7 @@ internal static class ParameterDomainReader
 
         if (strategy == SweepStrategy.Grid)
         {
-            reader.Error(mapping, path, "a range {min, max} needs strategy 'random'; for grid search list the values");
+            reader.Error(mapping, path, "a range {min, max} needs strategy 'random' or 'tpe'; for grid search list the values");
             ok = false;
         }
 

@@ -6,9 +6,13 @@ public static class SearchSpaceExpander
     /// <summary>
     /// <c>grid</c>: <see cref="Grid"/>; <c>random</c>: <see cref="Random"/> with the sweep's trials and seed.
     /// </summary>
-    public static IReadOnlyList<TrialConfiguration> Expand(SweepSpec sweep) => sweep.Strategy == SweepStrategy.Grid
-        ? Grid(sweep.SearchSpace)
-        : Random(sweep.SearchSpace, sweep.Trials, sweep.Seed);
+    /// <exception cref="InvalidOperationException">The strategy is <c>tpe</c>, which chooses each trial from the ones before.</exception>
+    public static IReadOnlyList<TrialConfiguration> Expand(SweepSpec sweep) => sweep.Strategy switch
+    {
+        SweepStrategy.Grid => Grid(sweep.SearchSpace),
+        SweepStrategy.Random => Random(sweep.SearchSpace, sweep.Trials, sweep.Seed),
+        _ => throw new InvalidOperationException("A tpe sweep chooses each trial from the results before it; its trials cannot be listed in advance."),
+    };
 
     /// <summary>
     /// Every combination, entry by entry in file order; within an entry the last parameter varies fastest

@@ -12,11 +12,12 @@ public static class SpecNames
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
     };
 
-    /// <summary>The YAML name of a sweep strategy: <c>grid</c> or <c>random</c>.</summary>
+    /// <summary>The YAML name of a sweep strategy: <c>grid</c>, <c>random</c> or <c>tpe</c>.</summary>
     public static string ToYamlName(this SweepStrategy strategy) => strategy switch
     {
         SweepStrategy.Grid => "grid",
         SweepStrategy.Random => "random",
+        SweepStrategy.Tpe => "tpe",
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
     };
 
@@ -32,6 +33,16 @@ public static class SpecNames
     public static bool IsClassification(this TaskKind task) => task != TaskKind.Regression;
 
     internal static readonly IReadOnlyList<TaskKind> TaskKinds = Enum.GetValues<TaskKind>();
+    /// <summary>The YAML name of a pruner: <c>median</c>, <c>successive_halving</c> or <c>hyperband</c>.</summary>
+    public static string ToYamlName(this PrunerKind pruner) => pruner switch
+    {
+        PrunerKind.Median => "median",
+        PrunerKind.SuccessiveHalving => "successive_halving",
+        PrunerKind.Hyperband => "hyperband",
+        _ => throw new ArgumentOutOfRangeException(nameof(pruner), pruner, null),
+    };
+
+    internal static readonly IReadOnlyList<PrunerKind> Pruners = Enum.GetValues<PrunerKind>();
     internal static readonly IReadOnlyList<SweepStrategy> Strategies = Enum.GetValues<SweepStrategy>();
     internal static readonly IReadOnlyList<OptimizationDirection> Directions = Enum.GetValues<OptimizationDirection>();
 }

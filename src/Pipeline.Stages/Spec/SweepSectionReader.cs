@@ -9,7 +9,7 @@ internal static class SweepSectionReader
     public const int MaxGridSize = 10_000;
 
     private static readonly IReadOnlyList<string> Keys =
-        ["strategy", "trials", "seed", "cv_folds", "parallelism", "max_retries", "heartbeat_interval", "heartbeat_timeout", "search_space"];
+        ["strategy", "trials", "seed", "cv_folds", "parallelism", "max_retries", "heartbeat_interval", "heartbeat_timeout", "search_space", "tpe", "pruner", "stop_when", "timeout"];
 
     public static SweepSpec Read(SpecReader reader, YamlNode node, TaskKind? task)
     {
@@ -23,7 +23,13 @@ internal static class SweepSectionReader
         if (trials is not null && knownStrategy == SweepStrategy.Grid)
         {
             reader.Error(map.Get("trials")!, map.PathOf("trials"),
-                "trials is only used with strategy 'random' (a grid runs every combination)");
+                "trials is only used with strategy 'random' or 'tpe' (a grid runs every combination)");
+        }
+
+        if (trials is null && knownStrategy == SweepStrategy.Tpe)
+        {
+            reader.Error(map.Get("strategy")!, map.PathOf("trials"),
+                "strategy 'tpe' needs trials: the number of trials to run (e.g. trials: 50)");
         }
 
         var seed = map.Integer("seed");
@@ -31,8 +37,8 @@ internal static class SweepSectionReader
         var parallelism = map.Integer("parallelism", min: 1);
         var maxRetries = map.Integer("max_retries", min: 0, max: 100);
         var interval = map.Number("heartbeat_interval", v => v > 0 && v <= 3600, "a number of seconds in (0, 3600]");
-        var timeout = map.Number("heartbeat_timeout", v => v > 0 && v <= 86_400, "a number of seconds in (0, 86400]");
-        if ((timeout ?? SweepSpec.DefaultHeartbeatTimeout.TotalSeconds) <= 2 * (interval ?? SweepSpec.DefaultHeartbeatInterval.TotalSeconds))
+        var heartbeatTimeout = map.Number("heartbeat_timeout", v => v > 0 && v <= 86_400, "a number of seconds in (0, 86400]");
+        if ((heartbeatTimeout ?? SweepSpec.DefaultHeartbeatTimeout.TotalSeconds) <= 2 * (interval ?? SweepSpec.DefaultHeartbeatInterval.TotalSeconds))
         {
             var at = map.Get("heartbeat_timeout") is not null ? "heartbeat_timeout" : "heartbeat_interval";
             reader.Error(map.Get(at)!, map.PathOf(at),
@@ -57,17 +63,22 @@ internal static class SweepSectionReader
             trials = (int)Math.Min(size, MaxGridSize);
         }
 
+        var resolvedFolds = folds ?? SweepSpec.DefaultCvFolds;
         return new SweepSpec(
             resolved,
             trials ?? SweepSpec.DefaultTrials,
             seed ?? SweepSpec.DefaultSeed,
-            folds ?? SweepSpec.DefaultCvFolds,
+            resolvedFolds,
             parallelism ?? SweepSpec.DefaultParallelism,
             space)
         {
             MaxRetries = maxRetries ?? SweepSpec.DefaultMaxRetries,
             HeartbeatInterval = interval is { } i ? TimeSpan.FromSeconds(i) : SweepSpec.DefaultHeartbeatInterval,
-            HeartbeatTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : SweepSpec.DefaultHeartbeatTimeout,
+            HeartbeatTimeout = heartbeatTimeout is { } t ? TimeSpan.FromSeconds(t) : SweepSpec.DefaultHeartbeatTimeout,
+            Tpe = SweepOptionsReader.ReadTpe(reader, map, knownStrategy),
+            Pruner = SweepOptionsReader.ReadPruner(reader, map, resolvedFolds),
+            StopWhen = SweepOptionsReader.ReadStopWhen(reader, map, task),
+            Timeout = SweepOptionsReader.ReadTimeout(reader, map),
         };
     }
 

@@ -1,9 +1,9 @@
 namespace Pipeline.Stages.Spec;
 
 /// <summary>The <c>sweep</c> section: the search space and how it is walked.</summary>
-/// <param name="Strategy"><c>strategy</c> (<c>grid</c> | <c>random</c>, default <c>grid</c>).</param>
+/// <param name="Strategy"><c>strategy</c> (<c>grid</c> | <c>random</c> | <c>tpe</c>, default <c>grid</c>).</param>
 /// <param name="Trials">
-/// <c>trials</c> (integer &gt;= 1, default 20): the number of draws; only allowed with <c>random</c>.
+/// <c>trials</c> (integer &gt;= 1): the number of trials; default 20 with <c>random</c>, required with <c>tpe</c>, not allowed with <c>grid</c>.
 /// For <c>grid</c> it holds the number of grid configurations.
 /// </param>
 /// <param name="Seed"><c>seed</c> (integer, default 42): the seed of random draws and of the CV folds.</param>
@@ -20,6 +20,18 @@ public sealed record SweepSpec(
     int Parallelism,
     IReadOnlyList<SearchSpaceEntry> SearchSpace)
 {
+    /// <summary><c>tpe</c> (mapping, only with strategy <c>tpe</c>): <c>n_startup_trials</c> and <c>n_ei_candidates</c>; null = Optuna's defaults.</summary>
+    public Stages.Sweep.Sampling.TpeOptions? Tpe { get; init; }
+
+    /// <summary><c>pruner</c> (a name or a mapping with <c>type</c>): stops unpromising trials between folds; null = none.</summary>
+    public PrunerSpec? Pruner { get; init; }
+
+    /// <summary><c>stop_when</c> (e.g. <c>roc_auc &gt;= 0.99</c>): no new trial starts once a complete trial meets it.</summary>
+    public GateSpec? StopWhen { get; init; }
+
+    /// <summary><c>timeout</c> (seconds, or a duration such as <c>90s</c>, <c>10m</c>, <c>1h</c>): no new trial starts after it.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The default <c>trials</c> for <c>random</c>, 20.</summary>
     public const int DefaultTrials = 20;
 

@@ -134,6 +134,8 @@ public sealed class DashboardPageTests(DashboardFixture server) : IClassFixture<
         Assert.Contains("<svg id=\"parallel\"", html, StringComparison.Ordinal);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(html, "class=\"run-line\"").Count);
         Assert.Contains("<tr class=\"param diff\"><th scope=\"row\">C</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"optimization-history\"", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"parameter-importance\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class RunReproducerTests
 
         // And once the original's roc_auc reads differently, the reproduction says which value differs
         var auc = trial.Data.Metric("roc_auc")!.Value;
-        await store.LogBatchAsync(trial.Info.RunId, [new Metric("roc_auc", auc - 0.01, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1)], [], []);
+        // (a later step than the trial's last fold, so that it is the value the run reads as latest)
+        await store.LogBatchAsync(trial.Info.RunId, [new Metric("roc_auc", auc - 0.01, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1000)], [], []);
         var changed = await reproducer.ReproduceAsync(new ReproduceOptions(trial.Info.RunId, repo.TrackingUri, RepositoryPath: repo.Root));
         Assert.Equal(ReproductionVerdict.NotReproduced, changed.Verdict);
         var difference = Assert.Single(changed.Differences);

@@ -85,7 +85,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "  task: binary_classification", "  task: binary_classification\n  seed: 1.5", 6, "data.seed: expected an integer, got '1.5'" },
         { "  search_space:", "  cv_folds: 1\n  search_space:", 7, "sweep.cv_folds: must be >= 2, got 1" },
         { "  search_space:", "  parallelism: 0\n  search_space:", 7, "sweep.parallelism: must be >= 1, got 0" },
-        { "  search_space:", "  strategy: bayes\n  search_space:", 7, "sweep.strategy: unknown value 'bayes' (allowed: grid, random)" },
+        { "  search_space:", "  strategy: bayes\n  search_space:", 7, "sweep.strategy: unknown value 'bayes' (allowed: grid, random, tpe)" },
         { "  search_space:", "  trials: 5\n  search_space:", 7, "sweep.trials: trials is only used with strategy 'random'" },
         { "  search_space:", "  max_retries: -1\n  search_space:", 7, "sweep.max_retries: must be between 0 and 100, got -1" },
         { "  search_space:", "  heartbeat_interval: 0\n  search_space:", 7, "sweep.heartbeat_interval: must be a number of seconds in (0, 3600], got 0" },

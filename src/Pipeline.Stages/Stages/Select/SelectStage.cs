@@ -17,7 +17,8 @@ public sealed record SelectInput(SelectSpec Select, TaskKind Task, int Seed, Run
 public sealed record SelectOutput(string SweepRunId, string BestRunId, string Configuration, double Score, string ModelArtifactPath);
 
 /// <summary>
-/// Picks the best finished trial (see <see cref="TrialRanking"/>), tags the sweep run with it, refits the winning
+/// Picks the best finished trial (see <see cref="TrialRanking"/>; pruned trials, FINISHED with
+/// <c>pipeline.trial.state = PRUNED</c>, are never candidates), tags the sweep run with it, refits the winning
 /// configuration on the whole training split and logs that model on the sweep run.
 /// </summary>
 public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, Tracking.Artifacts.ArtifactRepositoryRegistry artifacts, TimeProvider time)
@@ -30,8 +31,7 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
 
     public async Task<SelectOutput> RunAsync(SelectInput input, CancellationToken ct = default)
     {
-        var finished = input.Trials
-            .Where(t => t.Info.Status == RunStatus.Finished)
+        var finished = Candidates(input.Trials)
             .Select(t => new RankedTrial(TrialIndex(t), t.Info.RunId, t.Data.Metrics.ToDictionary(m => m.Key, m => m.Value)))
             .ToList();
         if (finished.Count == 0)
@@ -65,6 +65,10 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
         reporter.Info($"Refit on {input.Train.RowCount} training rows in {model.FitTime.TotalSeconds:F2} s; logged as {ModelArtifact} on sweep run {sweepId}.");
         return new SelectOutput(sweepId, best.RunId, description, score, ModelArtifact);
     }
+
+    /// <summary>The trials selection may choose: FINISHED and not pruned (a pruned trial's metric covers only some folds).</summary>
+    public static IEnumerable<Run> Candidates(IEnumerable<Run> trials) =>
+        trials.Where(t => t.Info.Status == RunStatus.Finished && t.Data.Tag(TrialStateTag.Key) != TrialStateTag.Pruned);
 
     /// <summary>Rebuilds a trial's trainer configuration from the params it logged.</summary>
     public static TrainerConfiguration Reconfigure(Run trial, TaskKind task, int seed)

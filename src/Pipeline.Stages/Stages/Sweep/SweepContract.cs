@@ -19,10 +19,19 @@ internal sealed class SweepContract : StageContract<PipelineRunUpstream>
     protected override Task<PipelineRunUpstream> ReadUpstreamAsync(StageContext context, CancellationToken ct) => PipelineRunUpstream.FindAsync(context, ct);
 
     /// <inheritdoc/>
-    protected override Fingerprint FingerprintOf(StageContext context, PipelineRunUpstream upstream) =>
-        Fingerprint.For(Name).Add("pipeline_run", upstream.PipelineRun.Info.RunId)
-            .AddJson("trials", SearchSpaceExpander.Expand(context.Spec.Sweep).Select(t => t.ToString()))
-            .Add("cv", $"{context.Spec.Sweep.CvFolds}/{context.Spec.Sweep.Seed}");
+    protected override Fingerprint FingerprintOf(StageContext context, PipelineRunUpstream upstream)
+    {
+        var sweep = context.Spec.Sweep;
+        var fingerprint = Fingerprint.For(Name).Add("pipeline_run", upstream.PipelineRun.Info.RunId);
+        // Grid and random sweeps are fingerprinted by their listed trials (unchanged by these options' arrival);
+        // a tpe sweep by what decides its trials: the space, the count, the seed, the settings and the metric.
+        fingerprint = sweep.Strategy == SweepStrategy.Tpe
+            ? fingerprint.AddJson("tpe", new { sweep.SearchSpace, sweep.Trials, sweep.Tpe, context.Spec.Select })
+            : fingerprint.AddJson("trials", SearchSpaceExpander.Expand(sweep).Select(t => t.ToString()));
+        if (sweep.Pruner is not null || sweep.StopWhen is not null || sweep.Timeout is not null)
+            fingerprint = fingerprint.AddJson("stopping", new { sweep.Pruner, StopWhen = sweep.StopWhen?.ToString(), sweep.Timeout, context.Spec.Select });
+        return fingerprint.Add("cv", $"{sweep.CvFolds}/{sweep.Seed}");
+    }
 
     /// <inheritdoc/>
     protected override async Task<StageResult?> ShouldSkipAsync(StageContext context, PipelineRunUpstream upstream, Fingerprint fingerprint, CancellationToken ct)
@@ -44,6 +53,16 @@ internal sealed class SweepContract : StageContract<PipelineRunUpstream>
             context.Reporter.Warning($"Sweep: the tracking store at {context.Location.TrackingUri} holds no trial queue; this sweep runs with one worker, in this process, and other machines running the same command would repeat it.");
             return null;
         }
+        if (context.Spec.Sweep is { StopWhen: not null } or { Timeout: not null })
+        {
+            // Stopping early is one process's decision over the trials it sees; workers of a shared queue would each
+            // decide differently and leave queued trials that Select waits for. So such a sweep runs here, unshared.
+            var message = "Sweep: stop_when and timeout end a sweep run by one process; this sweep runs in this process, unshared.";
+            if (context.Options.SweepId is not null) context.Reporter.Warning($"{message} --sweep-id {context.Options.SweepId} is not used.");
+            else context.Reporter.Info(message);
+            return null;
+        }
+
         var id = context.Options.SweepId
             ?? (context.Options.Force || fingerprint is null ? $"{fingerprint?.Value ?? "sweep"}-{Guid.NewGuid():N}" : fingerprint.Value);
         return new SharedSweepOptions(provider.TrialQueue, context.Store, id, WorkerIdentity.OfCurrentProcess());

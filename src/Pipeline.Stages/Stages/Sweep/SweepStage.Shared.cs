@@ -1,7 +1,10 @@
 using Pipeline.Stages.Running;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
+using Pipeline.Stages.Stages.Sweep.Pruning;
+using Pipeline.Stages.Stages.Sweep.Sampling;
 using Pipeline.Tracking.Sweeps;
+using TrialState = Pipeline.Tracking.Sweeps.TrialState;
 
 namespace Pipeline.Stages.Stages.Sweep;
 
@@ -11,8 +14,9 @@ public sealed partial class SweepStage
     private static readonly TimeSpan SweepRunPoll = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Runs this process as one worker of the shared sweep; null when the store has no queue (the caller runs the sweep alone).</summary>
-    private async Task<SweepOutput?> RunSharedAsync(SweepInput input, TrialSource source, SharedSweepOptions options, CancellationToken ct)
+    private async Task<SweepOutput?> RunSharedAsync(SweepInput input, Func<SharedSweepOptions, TrialSource> sourceOf, SharedSweepOptions options, CancellationToken ct)
     {
+        var source = sourceOf(options);
         var queue = options.Queue;
         SweepQueue sweep;
         try
@@ -33,7 +37,7 @@ public sealed partial class SweepStage
         {
             // The sweep this id names is over and its run was deleted: nothing to join, so a fresh sweep runs (unshared).
             reporter.Warning($"Sweep: shared sweep {sweep.SweepId} is over and its run {sweep.SweepRunId} was deleted; running a fresh sweep.");
-            return await RunSharedAsync(input, source, options with { SweepId = $"{options.SweepId}-{Guid.NewGuid():N}" }, ct);
+            return await RunSharedAsync(input, sourceOf, options with { SweepId = $"{options.SweepId}-{Guid.NewGuid():N}" }, ct);
         }
 
         await using var parent = sweep.Created ? await StartParentAsync(input, source.Count, sweep.SweepId, ct) : null;
@@ -54,18 +58,36 @@ public sealed partial class SweepStage
 
         var progress = new SweepProgress(source.Count, input.Select, reporter, time);
         var services = new SweepWorkerServices(queue, new TrialReaper(queue, options.Store, reporter, time), reporter, time);
-        var worker = new SweepWorker(sweep, options.WorkerId, source, new TrialRunner(tracking, input, sweep.SweepRunId!), services);
+        var history = new TrialHistory();
+        var pruner = TrialPrunerFactory.Create(input.Sweep.Pruner, input.Select.Direction, input.Sweep.CvFolds);
+        var runner = new TrialRunner(tracking, input, sweep.SweepRunId!, history, pruner, time);
+        var worker = new SweepWorker(sweep, options.WorkerId, source, runner, history, input.Select.Metric, services);
         var mine = await worker.RunAsync(input.Sweep, progress, ct);
         var final = await queue.CountAsync(sweep.SweepId, ct);
-        await EndSweepRunAsync(parent, sweep.SweepRunId!, final, options, ct);
+        var pruned = pruner is null ? 0 : await CountPrunedAsync(sweep.SweepId, options, ct);
+        await EndSweepRunAsync(parent, sweep.SweepRunId!, final, pruned, options, ct);
         if (final.Complete == 0)
         {
             var first = (await queue.ListAsync(sweep.SweepId, ct)).FirstOrDefault(t => t.Error is not null)?.Error;
             throw new PipelineException($"Sweep: all {final.Failed} trials of sweep {sweep.SweepId} failed; the first error: {first}. Fix it and rerun with --force (a fresh sweep).");
         }
 
-        reporter.Info($"Sweep finished: {final.Complete} of {sweep.Trials} trials succeeded{(final.Failed > 0 ? $", {final.Failed} failed" : "")}; this worker ran {mine.Count}, best of them {progress.BestDescription}.");
-        return new SweepOutput(sweep.SweepRunId!, sweep.Trials, final.Failed, progress.Best);
+        reporter.Info($"Sweep finished: {final.Complete - pruned} of {sweep.Trials} trials complete{(pruned > 0 ? $", {pruned} pruned" : "")}{(final.Failed > 0 ? $", {final.Failed} failed" : "")}; this worker ran {mine.Count}, best of them {progress.BestDescription}.");
+        return new SweepOutput(sweep.SweepRunId!, sweep.Trials, final.Failed, progress.Best) { Pruned = pruned };
+    }
+
+    /// <summary>Pruned trials are COMPLETE in the queue (ended for good); their runs' tags tell them apart.</summary>
+    private static async Task<int> CountPrunedAsync(string sweepId, SharedSweepOptions options, CancellationToken ct)
+    {
+        var pruned = 0;
+        foreach (var trial in await options.Queue.ListAsync(sweepId, ct))
+        {
+            if (trial is { State: TrialState.Complete, RunId: { } runId }
+                && (await options.Store.GetRunAsync(runId, ct)).Data.Tag(TrialStateTag.Key) == TrialStateTag.Pruned)
+                pruned++;
+        }
+
+        return pruned;
     }
 
     private static async Task<bool> IsDeletedAsync(SweepQueue sweep, SharedSweepOptions options, CancellationToken ct)
@@ -105,7 +127,7 @@ public sealed partial class SweepStage
     /// Every worker leaves the sweep run ended once no trial is queued or running: FINISHED when a trial completed, else FAILED.
     /// The creator ends its own run; the others end it when the creator died or left first.
     /// </summary>
-    private async Task EndSweepRunAsync(ActiveRun? parent, string sweepRunId, TrialCounts counts, SharedSweepOptions options, CancellationToken ct)
+    private async Task EndSweepRunAsync(ActiveRun? parent, string sweepRunId, TrialCounts counts, int pruned, SharedSweepOptions options, CancellationToken ct)
     {
         var status = counts.Complete == 0 ? RunStatus.Failed : RunStatus.Finished;
         var run = await options.Store.GetRunAsync(sweepRunId, ct);
@@ -113,7 +135,7 @@ public sealed partial class SweepStage
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             await options.Store.LogBatchAsync(sweepRunId,
-                [new Metric("trials_finished", counts.Complete, now, 0), new Metric("trials_failed", counts.Failed, now, 0)], [], [], ct);
+                [new Metric("trials_finished", counts.Complete - pruned, now, 0), new Metric("trials_failed", counts.Failed, now, 0), new Metric("trials_pruned", pruned, now, 0)], [], [], ct);
         }
 
         if (parent is not null && await parent.EndAsync(status, ct))

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
+using Pipeline.Stages.Stages.Sweep.Pruning;
+using Pipeline.Stages.Stages.Sweep.Sampling;
 using Pipeline.Tracking.Entities;
 using Pipeline.Tracking.Runs;
 
@@ -11,12 +12,23 @@ namespace Pipeline.Stages.Stages.Sweep;
 public sealed record SweepInput(SweepSpec Sweep, SelectSpec Select, TaskKind Task, Ml.Data.DataTable Train, string ExperimentId, string PipelineRunId, string PipelineFile);
 
 /// <summary>What the sweep leaves: the parent run and how its trials ended.</summary>
-public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, TrialOutcome? Best);
+public sealed record SweepOutput(string SweepRunId, int Trials, int Failed, TrialOutcome? Best)
+{
+    /// <summary>Trials stopped by the pruner.</summary>
+    public int Pruned { get; init; }
+
+    /// <summary>Declared trials never started because the sweep stopped early (<see cref="StopReason"/>).</summary>
+    public int NotRun { get; init; }
+
+    /// <summary>Why the sweep stopped before running every declared trial (stop_when, timeout); null when it did not.</summary>
+    public string? StopReason { get; init; }
+}
 
 /// <summary>
-/// Runs one child run per configuration of the search space under a parent sweep run, each cross-validated on the
-/// training split only (the test split is never read here). Trials run in parallel up to the declared
-/// parallelism; a trial that fails is marked FAILED with its error and the sweep goes on.
+/// Runs one child run per trial under a parent sweep run, each cross-validated on the training split only (the test
+/// split is never read here). The sampler (grid, random or TPE) chooses each trial's configuration; trials run in
+/// parallel up to the declared parallelism; the pruner may stop a trial between folds; stop_when and timeout may end
+/// the sweep early. A trial that fails is marked FAILED with its error and the sweep goes on.
 /// </summary>
 /// <param name="tracking">Starts the sweep and trial runs.</param>
 /// <param name="reporter">Progress lines.</param>
@@ -47,42 +59,60 @@ public sealed partial class SweepStage(TrackingClient tracking, IStageReporter r
             ["sweep.seed"] = input.Sweep.Seed.ToString(CultureInfo.InvariantCulture),
             ["sweep.cv_folds"] = input.Sweep.CvFolds.ToString(CultureInfo.InvariantCulture),
             ["sweep.parallelism"] = input.Sweep.Parallelism.ToString(CultureInfo.InvariantCulture),
-        }, ct);
+        }.Concat(SweepParams.Options(input.Sweep)).ToDictionary(), ct);
         return parent;
     }
 
     public async Task<SweepOutput> RunAsync(SweepInput input, CancellationToken ct = default)
     {
-        var trials = SearchSpaceExpander.Expand(input.Sweep);
-        if (shared is not null && await RunSharedAsync(input, TrialSource.Enumerated(trials), shared, ct) is { } sharedOutput)
+        var sampler = TrialSamplerFactory.Create(input.Sweep, input.Select.Direction);
+        var total = sampler.Capacity ?? input.Sweep.Trials;
+        if (shared is not null && await RunSharedAsync(input, options => SourceOf(input, sampler, total, options), shared, ct) is { } sharedOutput)
             return sharedOutput;
 
-        await using var parent = await StartParentAsync(input, trials.Count, null, ct);
-        reporter.Info($"Sweep run {parent.RunId}: {trials.Count} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time.");
+        await using var parent = await StartParentAsync(input, total, null, ct);
+        reporter.Info($"Sweep run {parent.RunId}: {total} trials, {input.Sweep.CvFolds}-fold cross-validation on {input.Train.RowCount} training rows, {input.Sweep.Parallelism} at a time{SweepParams.Describe(input.Sweep)}.");
 
-        var progress = new SweepProgress(trials.Count, input.Select, reporter, time);
-        var runner = new TrialRunner(tracking, input, parent.RunId);
-        var outcomes = new ConcurrentBag<TrialOutcome>();
-        await Parallel.ForEachAsync(trials, new ParallelOptions { MaxDegreeOfParallelism = input.Sweep.Parallelism, CancellationToken = ct }, async (trial, token) =>
-        {
-            var outcome = await runner.RunAsync(trial, token);
-            outcomes.Add(outcome);
-            progress.Completed(outcome);
-        });
+        var progress = new SweepProgress(total, input.Select, reporter, time);
+        var history = new TrialHistory();
+        var pruner = TrialPrunerFactory.Create(input.Sweep.Pruner, input.Select.Direction, input.Sweep.CvFolds);
+        var runner = new TrialRunner(tracking, input, parent.RunId, history, pruner, time);
+        var scheduler = new LocalTrialScheduler(sampler, history, new SweepStopRules(input.Sweep, time), input.Select.Metric, total, input.Sweep.Parallelism);
+        var result = await scheduler.RunAsync((trial, token) => runner.RunAsync(trial, token), outcome => progress.Completed(outcome), ct);
+        var outcomes = result.Outcomes;
 
-        var failed = outcomes.Count(o => o.Error is not null);
+        var failed = outcomes.Count(o => o.State == TrialState.Failed);
+        var pruned = outcomes.Count(o => o.State == TrialState.Pruned);
         await parent.LogMetricsAsync(new Dictionary<string, double>
         {
-            ["trials_finished"] = outcomes.Count - failed,
+            ["trials_finished"] = outcomes.Count - failed - pruned,
             ["trials_failed"] = failed,
+            ["trials_pruned"] = pruned,
+            ["trials_not_run"] = result.NotRun,
         }, ct: ct);
+        if (result.StopReason is not null)
+            await parent.SetTagAsync(SweepParams.StoppedTag, $"{result.StopReason}; {result.NotRun} of {total} trials not run", ct);
         if (failed == outcomes.Count)
         {
             await parent.EndAsync(RunStatus.Failed, ct);
-            throw new PipelineException($"Sweep: all {failed} trials failed; the first error: {outcomes.OrderBy(o => o.Trial.Index).First().Error}");
+            throw new PipelineException(outcomes.Count == 0
+                ? $"Sweep: no trial ran ({result.StopReason ?? "nothing to run"})."
+                : $"Sweep: all {failed} trials failed; the first error: {outcomes.OrderBy(o => o.Trial.Index).First().Error}");
         }
         await parent.EndAsync(RunStatus.Finished, ct);
-        reporter.Info($"Sweep finished: {outcomes.Count - failed} of {outcomes.Count} trials succeeded{(failed > 0 ? $", {failed} failed" : "")}; best {progress.BestDescription}.");
-        return new SweepOutput(parent.RunId, outcomes.Count, failed, progress.Best);
+        reporter.Info(progress.Summary(outcomes, result.NotRun, result.StopReason));
+        return new SweepOutput(parent.RunId, outcomes.Count, failed, progress.Best) { Pruned = pruned, NotRun = result.NotRun, StopReason = result.StopReason };
+    }
+
+    /// <summary>
+    /// A shared sweep's trials: grid and random ones listed up front (the queue holds each configuration, so a worker
+    /// with another file is refused); TPE's sampled when claimed, conditioned on every trial in the queue.
+    /// </summary>
+    private static TrialSource SourceOf(SweepInput input, ITrialSampler sampler, int total, SharedSweepOptions options)
+    {
+        if (input.Sweep.Strategy != SweepStrategy.Tpe)
+            return TrialSource.Enumerated(SearchSpaceExpander.Expand(input.Sweep));
+        var history = new QueuedTrialHistory(options.Queue, options.Store, options.SweepId, input.Select.Metric);
+        return TrialSource.Sampled(total, async (number, ct) => sampler.Sample(number, await history.SnapshotAsync(number, ct)));
     }
 }

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Pipeline.Stages.Running;
 using Pipeline.Stages.Spec;
+using Pipeline.Stages.Stages.Sweep.Sampling;
 using Pipeline.Tracking.Sweeps;
+using TrialState = Pipeline.Tracking.Sweeps.TrialState;
 
 namespace Pipeline.Stages.Stages.Sweep;
 
@@ -11,7 +13,11 @@ namespace Pipeline.Stages.Stages.Sweep;
 /// queued trial, run it while heartbeating it, and record how it ended. A loop stops when nothing is queued or running,
 /// so a worker never leaves while another worker's trial may still need a retry.
 /// </summary>
-internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource source, TrialRunner runner, SweepWorkerServices services)
+/// <remarks>
+/// <paramref name="history"/> is this worker's record for the pruner: a pruner in a shared sweep compares a trial with
+/// the trials this worker ran (all of them when one worker runs the sweep, as on a single machine).
+/// </remarks>
+internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource source, TrialRunner runner, TrialHistory history, string metric, SweepWorkerServices services)
 {
     private readonly ConcurrentBag<TrialOutcome> _outcomes = [];
     private long _nextReap;
@@ -81,12 +87,16 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
                 // The heartbeat stops first: a beat after the finish would find the trial no longer RUNNING and take it
                 // for lost, cancelling the attempt between the queue's COMPLETE and the run's FINISHED.
                 await StopAsync(stopHeartbeat, heartbeat);
+                // A pruned trial is COMPLETE in the queue (ended for good, never retried); its run's tag says PRUNED.
                 return await queue.FinishAsync(sweep.SweepId, claimed.Number, workerId,
                     outcome.Error is null ? TrialState.Complete : TrialState.Failed, outcome.Error, token);
             });
+        history.Start(trial.Index, trial);
         try
         {
-            return await runner.RunAsync(trial, lost.Token, attempt);
+            var outcome = await runner.RunAsync(trial, lost.Token, attempt);
+            history.Finish(trial.Index, outcome.State, outcome.Metrics.TryGetValue(metric, out var value) ? value : null);
+            return outcome;
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
         {

@@ -33,9 +33,14 @@ internal sealed class TrialSource
     public IReadOnlyList<string?> Declared() =>
         _enumerated?.Select(t => (string?)t.ToString()).ToList() ?? Enumerable.Repeat<string?>(null, Count).ToList();
 
-    /// <summary>The configuration of a claimed trial.</summary>
+    /// <summary>
+    /// The configuration of a claimed trial: listed, or, for a sampled trial, the one its earlier attempt recorded (a
+    /// retry runs what the dead worker ran), else the sampler's.
+    /// </summary>
     public async Task<TrialConfiguration> ResolveAsync(ClaimedTrial claimed, CancellationToken ct) =>
-        _enumerated is not null ? _enumerated[claimed.Number] : await _sampler!(claimed.Number, ct);
+        _enumerated is not null ? _enumerated[claimed.Number]
+        : claimed.Configuration is { } recorded && QueuedTrialHistory.Parse(claimed.Number, recorded) is { } earlier ? earlier
+        : await _sampler!(claimed.Number, ct);
 
     /// <summary>
     /// The first trial whose configuration in a joined queue differs from this worker's own: a worker reading another
