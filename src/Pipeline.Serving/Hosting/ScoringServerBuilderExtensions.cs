@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Hosting;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Model;
+using Pipeline.Serving.PredictionLog;
 using Pipeline.Serving.Protocol;
 
 namespace Pipeline.Serving.Hosting;
@@ -30,6 +31,14 @@ public static class ScoringServerBuilderExtensions
         ["--instance-id"] = "Scoring:InstanceId",
         ["--max-rows"] = "Scoring:MaxRowsPerRequest",
         ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
+        ["--log-predictions"] = "Scoring:PredictionLog:Target",
+        ["--log-inputs"] = "Scoring:PredictionLog:Inputs",
+        ["--log-sample"] = "Scoring:PredictionLog:Sample",
+        ["--log-queue-rows"] = "Scoring:PredictionLog:QueueRows",
+        ["--log-rotate-mb"] = "Scoring:PredictionLog:RotateMegabytes",
+        ["--log-rotate-minutes"] = "Scoring:PredictionLog:RotateMinutes",
+        ["--log-period-seconds"] = "Scoring:PredictionLog:PeriodSeconds",
+        ["--log-experiment"] = "Scoring:PredictionLog:Experiment",
     };
 
     /// <summary>
@@ -103,6 +112,7 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<InvocationsHandler>();
         services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
+        services.AddPredictionLog(options.PredictionLog);
         return builder;
     }
 }

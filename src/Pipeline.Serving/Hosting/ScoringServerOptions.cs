@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Hosting;
 /// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
 /// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
 /// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>, <c>--instance-id</c>,
-/// <c>--max-rows</c>, <c>--max-concurrent-large</c>, <c>--log-format</c>.
+/// <c>--max-rows</c>, <c>--max-concurrent-large</c>, <c>--log-format</c>, and the prediction log's (<see cref="PredictionLog"/>).
 /// </summary>
 public sealed class ScoringServerOptions
 {
@@ -60,6 +60,9 @@ public sealed class ScoringServerOptions
     /// </summary>
     public string LogFormat { get; set; } = "auto";
 
+    /// <summary>The prediction log (<c>--log-predictions DIR|tracking</c> and its switches); off by default.</summary>
+    public Pipeline.Serving.PredictionLog.PredictionLogOptions PredictionLog { get; set; } = new();
+
     /// <summary>Problems with the values, one sentence each naming the option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -99,6 +102,7 @@ public sealed class ScoringServerOptions
             problems.Add($"Scoring:LogFormat must be auto, plain or json, got '{LogFormat}'.");
         }
 
+        problems.AddRange(PredictionLog.Validate());
         return problems;
     }
 }

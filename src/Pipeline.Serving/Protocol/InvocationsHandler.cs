@@ -7,6 +7,7 @@ using Pipeline.Serving.Batch;
 using Pipeline.Serving.Hosting;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Model;
+using Pipeline.Serving.PredictionLog;
 
 namespace Pipeline.Serving.Protocol;
 
@@ -15,28 +16,39 @@ namespace Pipeline.Serving.Protocol;
 /// prediction, <c>{"predictions": [...]}</c>. Refusals are <see cref="ScoringException"/>s answered with their
 /// status; anything else escapes to the request middleware as a server fault.
 /// </summary>
-internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<ScoringServerOptions> options, ScoringMetrics metrics, LargeRequestGate gate)
+internal sealed class InvocationsHandler(
+    ScoringModelHolder holder,
+    IOptions<ScoringServerOptions> options,
+    ScoringMetrics metrics,
+    LargeRequestGate gate,
+    TimeProvider time,
+    PredictionLogQueue? log = null)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     public async Task HandleAsync(HttpContext context)
     {
+        var started = time.GetTimestamp();
+        var requestId = log is null ? null : RequestIds.Ensure(context);
+        var model = holder.Model;
+        Scored? scored = null;
         try
         {
-            var model = holder.Model ?? throw new ScoringException(
-                "The model is not loaded yet.", ScoringErrorCodes.TemporarilyUnavailable, StatusCodes.Status503ServiceUnavailable);
+            if (model is null)
+                throw new ScoringException("The model is not loaded yet.", ScoringErrorCodes.TemporarilyUnavailable, StatusCodes.Status503ServiceUnavailable);
+            context.Response.Headers[ModelVersionHeader.Name] = ModelVersionHeader.For(model);
             var format = ContentTypeCheck.Check(context.Request.ContentType);
             ContentTypeCheck.CheckEncoding(context.Request.Headers.ContentEncoding);
             // Large bodies take a slot first, so that at most a few are held, parsed and scored at once.
             using var slot = LargeRequestGate.IsLarge(context.Request.ContentLength) ? await gate.EnterAsync(context.RequestAborted).ConfigureAwait(false) : null;
             using var body = new RequestBodyReader();
             await body.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            var predictions = format == RequestFormat.Csv
+            scored = format == RequestFormat.Csv
                 ? PredictCsv(model, body.Memory.Span, context)
                 : PredictJson(model, body.Memory, context);
 
             var buffer = new ArrayBufferWriter<byte>(256);
-            PredictionWriter.Write(buffer, predictions);
+            PredictionWriter.Write(buffer, scored.Predictions);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = buffer.WrittenCount;
@@ -46,9 +58,28 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
         {
             await ScoringErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
         }
+        catch (Exception) when (Log(context, requestId, model, null, started, StatusCodes.Status500InternalServerError))
+        {
+            throw; // never reached: the filter logs and lets the middleware answer 500
+        }
+
+        Log(context, requestId, model, scored, started, context.Response.StatusCode);
     }
 
-    private IReadOnlyList<object?> PredictCsv(IScoringModel model, ReadOnlySpan<byte> body, HttpContext context)
+    /// <summary>Queues the answered request for the prediction log (when on and sampled); always false, for use as a filter.</summary>
+    private bool Log(HttpContext context, string? requestId, IScoringModel? model, Scored? scored, long started, int status)
+    {
+        if (log is null || requestId is null || !log.IsSampled(requestId))
+            return false;
+        var errorCode = status >= 500 ? ScoringErrorCodes.InternalError
+            : context.Items.TryGetValue(ScoringErrorWriter.ErrorCodeItem, out var code) ? code as string : null;
+        log.TryEnqueue(new LoggedRequest(
+            requestId, time.GetUtcNow(), model?.Version ?? "", null, scored?.Batch, scored?.Predictions, scored?.Probabilities ?? false,
+            time.GetElapsedTime(started).TotalMilliseconds, status, errorCode));
+        return false;
+    }
+
+    private Scored PredictCsv(IScoringModel model, ReadOnlySpan<byte> body, HttpContext context)
     {
         // Without quotes every line is a row: refuse before parsing instead of after building every row's cells.
         var lines = body.Count((byte)'\n') + (body.Length > 0 && body[^1] != (byte)'\n' ? 1 : 0);
@@ -71,7 +102,7 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
         ScoringErrorCodes.BadRequest,
         StatusCodes.Status413PayloadTooLarge);
 
-    private IReadOnlyList<object?> PredictJson(IScoringModel model, ReadOnlyMemory<byte> body, HttpContext context)
+    private Scored PredictJson(IScoringModel model, ReadOnlyMemory<byte> body, HttpContext context)
     {
         // JsonDocument checks UTF-8 lazily (when a string is read); check it whole up front so that a bad
         // byte is the client's 400, not an InvalidOperationException deep in the parser.
@@ -100,7 +131,7 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
         }
     }
 
-    private IReadOnlyList<object?> Predict(IScoringModel model, ScoringBatch batch, ScoringParams parameters, HttpContext context)
+    private Scored Predict(IScoringModel model, ScoringBatch batch, ScoringParams parameters, HttpContext context)
     {
         if (parameters.PredictProba && !model.SupportsProbabilities)
         {
@@ -115,6 +146,9 @@ internal sealed class InvocationsHandler(ScoringModelHolder holder, IOptions<Sco
         }
 
         metrics.RecordPredictions(batch.RowCount);
-        return predictions;
+        return new Scored(batch, predictions, parameters.PredictProba);
     }
+
+    /// <summary>A scored request: the enforced rows, their predictions, and whether those are probabilities.</summary>
+    private sealed record Scored(ScoringBatch Batch, IReadOnlyList<object?> Predictions, bool Probabilities);
 }
