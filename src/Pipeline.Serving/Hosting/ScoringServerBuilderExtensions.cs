@@ -39,6 +39,7 @@ public static class ScoringServerBuilderExtensions
         ["--log-rotate-minutes"] = "Scoring:PredictionLog:RotateMinutes",
         ["--log-period-seconds"] = "Scoring:PredictionLog:PeriodSeconds",
         ["--log-experiment"] = "Scoring:PredictionLog:Experiment",
+        ["--log-artifact-root"] = "Scoring:PredictionLog:ArtifactRoot",
     };
 
     /// <summary>

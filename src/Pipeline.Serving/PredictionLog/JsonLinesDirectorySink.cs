@@ -41,7 +41,8 @@ internal sealed class JsonLinesDirectorySink(string directory, long maxBytes, Ti
 
     private async Task RotateIfDueAsync(DateTimeOffset now)
     {
-        if (_file is { } file && (file.Length >= maxBytes || now - _opened >= maxAge))
+        // A file deleted or moved away under the server (a cleanup job, a log shipper) would swallow lines unseen: start a new one.
+        if (_file is { } file && (file.Length >= maxBytes || now - _opened >= maxAge || !File.Exists(file.Name)))
             await CloseFileAsync().ConfigureAwait(false);
     }
 

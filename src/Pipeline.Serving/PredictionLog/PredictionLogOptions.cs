@@ -5,7 +5,7 @@ namespace Pipeline.Serving.PredictionLog;
 /// <summary>
 /// The prediction log (section <c>Scoring:PredictionLog</c>; switches <c>--log-predictions</c>, <c>--log-inputs</c>,
 /// <c>--log-sample</c>, <c>--log-queue-rows</c>, <c>--log-rotate-mb</c>, <c>--log-rotate-minutes</c>, <c>--log-period-seconds</c>,
-/// <c>--log-experiment</c>): one JSON line per row answered by <c>POST /invocations</c>, written off the request path by a
+/// <c>--log-experiment</c>, <c>--log-artifact-root</c>): one JSON line per row answered by <c>POST /invocations</c>, written off the request path by a
 /// background writer from a bounded queue.
 /// </summary>
 public sealed class PredictionLogOptions
@@ -40,8 +40,14 @@ public sealed class PredictionLogOptions
     /// <summary>With <c>tracking</c>: seconds each inference run covers (<c>--log-period-seconds</c>). Default 300.</summary>
     public double PeriodSeconds { get; set; } = 300;
 
-    /// <summary>With <c>tracking</c>: the experiment of the inference runs (<c>--log-experiment</c>). Default <c>inference</c>.</summary>
+    /// <summary>With <c>tracking</c>: the experiment of the inference runs (<c>--log-experiment</c>, <c>--log-artifact-root</c>). Default <c>inference</c>.</summary>
     public string Experiment { get; set; } = "inference";
+
+    /// <summary>
+    /// With <c>tracking</c>: the default artifact root, used when the inference experiment is created (<c>--log-artifact-root</c>).
+    /// Default: <c>./mlartifacts</c>, as every other command.
+    /// </summary>
+    public string? ArtifactRoot { get; set; }
 
     /// <summary>True when a target is set.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Target);

@@ -53,6 +53,7 @@ internal static class PredictionLogServiceExtensions
         return new TrackingPredictionSink(
             provider.GetService<TrackingComposition>() ?? TrackingComposition.ForProcess(),
             serving.TrackingUri,
+            options.ArtifactRoot,
             options.Experiment,
             TimeSpan.FromSeconds(options.PeriodSeconds),
             () => holder.Model?.Version ?? "");

@@ -15,6 +15,7 @@ namespace Pipeline.Serving.PredictionLog;
 internal sealed class TrackingPredictionSink(
     TrackingComposition composition,
     string? trackingUri,
+    string? artifactRoot,
     string experimentName,
     TimeSpan period,
     Func<string> servedModels) : IPredictionSink
@@ -70,7 +71,7 @@ internal sealed class TrackingPredictionSink(
     {
         var file = _file!;
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await using (var backend = composition.Open(composition.Locate(trackingUri)))
+        await using (var backend = composition.Open(composition.Locate(trackingUri, artifactRoot: artifactRoot)))
         {
             var store = backend.Store;
             var runId = _pendingRunId;
