@@ -24,7 +24,7 @@ internal static class ServeCommand
         var logInputs = new Option<string>("--log-inputs") { Description = "full: log each row's inputs; hash: only their sha256.", DefaultValueFactory = _ => "full" };
         logInputs.AcceptOnlyFromAmong("full", "hash");
         var logSample = new Option<double>("--log-sample") { Description = "Share of requests logged (0.1 = one in ten, sticky per request id).", DefaultValueFactory = _ => 1 };
-        var logQueueRows = new Option<int>("--log-queue-rows") { Description = "Rows queued for the log before new ones are dropped (bounds memory and what a kill -9 loses).", DefaultValueFactory = _ => 20_000 };
+        var logQueueRows = new Option<int>("--log-queue-rows") { Description = "Rows queued for the log before new ones are dropped (bounds memory and what a kill -9 loses).", DefaultValueFactory = _ => 10_000 };
         var logPeriod = new Option<double>("--log-period-seconds") { Description = "With --log-predictions tracking: seconds per inference run.", DefaultValueFactory = _ => 300 };
         var logExperiment = new Option<string>("--log-experiment") { Description = "With --log-predictions tracking: the experiment of the inference runs.", DefaultValueFactory = _ => "inference" };
         var command = new Command("serve", "Serve a model over MLflow's scoring protocol (/invocations, /ping, /health, /version, /metrics).")

@@ -31,6 +31,10 @@ public static class ScoringServerBuilderExtensions
         ["--instance-id"] = "Scoring:InstanceId",
         ["--max-rows"] = "Scoring:MaxRowsPerRequest",
         ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
+        ["--challenger"] = "Scoring:Challenger",
+        ["--split"] = "Scoring:Split",
+        ["--shadow"] = "Scoring:Shadow",
+        ["--sticky-header"] = "Scoring:StickyHeader",
         ["--log-predictions"] = "Scoring:PredictionLog:Target",
         ["--log-inputs"] = "Scoring:PredictionLog:Inputs",
         ["--log-sample"] = "Scoring:PredictionLog:Sample",
@@ -111,6 +115,7 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<ScoringModelHolder>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<InvocationsHandler>();
+        services.AddSingleton<ChallengerRouter>();
         services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
         services.AddPredictionLog(options.PredictionLog);

@@ -60,6 +60,24 @@ public sealed class ScoringServerOptions
     /// </summary>
     public string LogFormat { get; set; } = "auto";
 
+    /// <summary>
+    /// A second model served beside <see cref="ModelUri"/> (the champion): <c>--challenger models:/name@challenger</c>. It answers
+    /// <see cref="Split"/> of the requests, or with <see cref="Shadow"/> scores every request without answering. Default: none.
+    /// </summary>
+    public string? Challenger { get; set; }
+
+    /// <summary>Share of requests the challenger answers, 0 to 1 (<c>--split 0.1</c>), sticky per <see cref="StickyHeader"/>. Default 0.1.</summary>
+    public double Split { get; set; } = 0.1;
+
+    /// <summary>The challenger scores every request after the champion has answered it; only the log sees its predictions (<c>--shadow</c>).</summary>
+    public bool Shadow { get; set; }
+
+    /// <summary>
+    /// The request header whose value decides champion or challenger (<c>--sticky-header</c>), so one user always meets one model.
+    /// Default <c>X-Request-Id</c>; a request without it gets a fresh id, and so a random side.
+    /// </summary>
+    public string StickyHeader { get; set; } = "X-Request-Id";
+
     /// <summary>The prediction log (<c>--log-predictions DIR|tracking</c> and its switches); off by default.</summary>
     public Pipeline.Serving.PredictionLog.PredictionLogOptions PredictionLog { get; set; } = new();
 
@@ -100,6 +118,21 @@ public sealed class ScoringServerOptions
         if (LogFormat is not ("auto" or "plain" or "json"))
         {
             problems.Add($"Scoring:LogFormat must be auto, plain or json, got '{LogFormat}'.");
+        }
+
+        if (!(Split is >= 0 and <= 1))
+        {
+            problems.Add($"Scoring:Split (--split) must be a share from 0 to 1, got {Split.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(StickyHeader))
+        {
+            problems.Add("Scoring:StickyHeader (--sticky-header) must name a request header.");
+        }
+
+        if (Shadow && string.IsNullOrWhiteSpace(Challenger))
+        {
+            problems.Add("Scoring:Shadow (--shadow) needs a challenger to score: add --challenger <model>.");
         }
 
         problems.AddRange(PredictionLog.Validate());

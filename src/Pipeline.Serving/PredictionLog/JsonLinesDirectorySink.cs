@@ -22,8 +22,9 @@ internal sealed class JsonLinesDirectorySink(string directory, long maxBytes, Ti
         var file = _file ?? Open(now);
         try
         {
-            await file.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // Plain writes: this is the background writer's own task, and Linux file I/O has no true async path anyway.
+            file.Write(lines.Span);
+            file.Flush();
         }
         catch
         {
@@ -51,7 +52,7 @@ internal sealed class JsonLinesDirectorySink(string directory, long maxBytes, Ti
         Directory.CreateDirectory(directory);
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         var path = Path.Combine(directory, $"predictions-{stamp}-{Environment.ProcessId}-{_sequence++:D4}.jsonl");
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
+        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 256 * 1024);
         _opened = now;
         return _file;
     }

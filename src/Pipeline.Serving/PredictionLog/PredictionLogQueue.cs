@@ -52,13 +52,10 @@ internal sealed class PredictionLogQueue
         {
             Interlocked.Add(ref _queuedRows, -rows);
             Drop(rows);
-            return;
         }
-
-        _metrics.SetPredictionLogQueue(Interlocked.Read(ref _queuedRows));
     }
 
-    /// <summary>The writer took a request off the queue.</summary>
+    /// <summary>The writer took requests off the queue (the gauge is set here, off the request path).</summary>
     public void Dequeued(int rows) => _metrics.SetPredictionLogQueue(Interlocked.Add(ref _queuedRows, -rows));
 
     /// <summary>Counts rows lost: dropped on a full queue, or still queued when a stop ran out of time.</summary>

@@ -21,10 +21,11 @@ internal sealed partial class PredictionLogWriter(
     string target) : IHostedService, IAsyncDisposable
 {
     private const int BatchRequests = 512;
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan WarnEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private Task? _loop;
     private long _writtenRows;
@@ -41,6 +42,7 @@ internal sealed partial class PredictionLogWriter(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Complete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         if (_loop is null)
             return;
         using (cancellationToken.Register(_abort.Cancel))
@@ -62,6 +64,7 @@ internal sealed partial class PredictionLogWriter(
     public async ValueTask DisposeAsync()
     {
         _abort.Dispose();
+        _stopping.Dispose();
         await sink.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -72,26 +75,35 @@ internal sealed partial class PredictionLogWriter(
         while (true)
         {
             var stats = default(PredictionBatchStats);
-            _buffer.ResetWrittenCount();
+            var drained = 0;
             try
             {
-                while (stats.Requests < BatchRequests && reader.TryRead(out var request))
+                // Everything queued, in chunks; then a pause, so the writer wakes ten times a second under load instead of once
+                // per request (waking per request cost the request path a third of its throughput on two cores).
+                do
                 {
-                    queue.Dequeued(request.Rows);
-                    lines.Write(request, _buffer);
-                    stats += new PredictionBatchStats(request.Rows, 1, request.Status >= 400 ? 1 : 0, request.LatencyMs);
-                }
+                    stats = default;
+                    _buffer.ResetWrittenCount();
+                    while (stats.Requests < BatchRequests && reader.TryRead(out var request))
+                    {
+                        lines.Write(request, _buffer);
+                        stats += new PredictionBatchStats(request.Rows, 1, request.Status >= 400 ? 1 : 0, request.LatencyMs);
+                    }
 
-                if (stats.Rows > 0)
-                    await WriteWithRetryAsync(stats, abort, backoff).ConfigureAwait(false);
-                else if (reader.Completion.IsCompleted)
-                    return;
-                else
-                {
-                    await sink.TickAsync(time.GetUtcNow(), abort).ConfigureAwait(false);
-                    WarnAboutDrops(force: false);
-                    await WaitForWorkAsync(reader, abort).ConfigureAwait(false);
+                    queue.Dequeued(stats.Rows);
+                    drained += stats.Requests;
+                    if (stats.Rows > 0)
+                        await WriteWithRetryAsync(stats, abort, backoff).ConfigureAwait(false);
                 }
+                while (stats.Requests == BatchRequests);
+
+                stats = default;
+                if (reader.Completion.IsCompleted)
+                    return;
+                if (drained == 0)
+                    await sink.TickAsync(time.GetUtcNow(), abort).ConfigureAwait(false);
+                WarnAboutDrops(force: false);
+                await PauseAsync(abort).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
@@ -116,6 +128,26 @@ internal sealed partial class PredictionLogWriter(
         }
     }
 
+    /// <summary>Waits <see cref="Pause"/>, or not at all once the server is stopping (then it drains until the queue is done).</summary>
+    private async Task PauseAsync(CancellationToken abort)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            await queue.Reader.WaitToReadAsync(abort).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, _stopping.Token);
+            await Task.Delay(Pause, time, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
+        {
+            // Stopping: drain now.
+        }
+    }
+
     private async Task WriteWithRetryAsync(PredictionBatchStats stats, CancellationToken abort, TimeSpan backoff)
     {
         while (true)
@@ -135,20 +167,6 @@ internal sealed partial class PredictionLogWriter(
                 await Task.Delay(backoff, time, abort).ConfigureAwait(false);
                 backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
             }
-        }
-    }
-
-    private async Task WaitForWorkAsync(System.Threading.Channels.ChannelReader<LoggedRequest> reader, CancellationToken abort)
-    {
-        using var tick = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        tick.CancelAfter(Tick);
-        try
-        {
-            await reader.WaitToReadAsync(tick.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
-        {
-            // A second without work: time to tick.
         }
     }
 
