@@ -107,17 +107,20 @@ dropped=$(curl -sf "http://127.0.0.1:$((port + 1))/metrics" | awk '/^scoring_pre
 echo "rows logged: $logged, dropped: ${dropped:-0}, log size: $(du -sm "$work/log" | cut -f1) MB"
 kill "$off_pid" "$on_pid"; wait "$off_pid" "$on_pid" 2>/dev/null || true
 
-# Memory bound: a log folder replaced by a file makes every write fail, so the queue fills and stays full.
+# Memory bound: a log folder replaced by a file makes every write fail, so the queue fills and stays full. The resident
+# memory after the same warm-up with the folder still there is the baseline.
 echo
-echo "queue memory bound (log folder gone, queue full, after $duration of 1-row load):"
+echo "queue memory bound (log folder gone, queue full, after $duration of 1-row load; baseline: after a 2s warm-up):"
 for rows in 5000 50000; do
   p=$((port + 2))
   start_server "$p" --log-predictions "$work/down-$rows" --log-queue-rows "$rows"; pid=$started_pid
+  wrk -t2 -c16 -d2s -s "$work/one.lua" "http://127.0.0.1:$p/invocations" >/dev/null
+  sleep 1; base=$(rss_mb "$pid")
   rm -rf "$work/down-$rows"; touch "$work/down-$rows"
   wrk -t2 -c16 -d"$duration" -s "$work/one.lua" "http://127.0.0.1:$p/invocations" >/dev/null
   queued=$(curl -sf "http://127.0.0.1:$p/metrics" | awk '/^scoring_prediction_log_queued_rows / {print $2}')
-  echo "$rows $(rss_mb "$pid") $queued" >>"$work/memory"
-  printf "  --log-queue-rows %-7s queued %-7s RSS %s MB\n" "$rows" "$queued" "$(rss_mb "$pid")"
+  full=$(rss_mb "$pid")
+  printf "  --log-queue-rows %-7s queued %-7s RSS %s MB -> %s MB: %s bytes per queued 1-row request\n" "$rows" "$queued" "$base" "$full" \
+    "$(awk -v a="$base" -v b="$full" -v q="$queued" 'BEGIN {printf "%.0f", (b-a)*1048576/q}')"
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true # a stop would retry the gone folder until the shutdown timeout
 done
-awk 'NR==1 {r1=$1; m1=$2; q1=$3} NR==2 {printf "  => about %.0f bytes per queued 1-row request (%.0f MB for the default 20,000 rows)\n", ($2-m1)*1048576/($3-q1), ($2-m1)*1048576/($3-q1)*20000/1048576}' "$work/memory"

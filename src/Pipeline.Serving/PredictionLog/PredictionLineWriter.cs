@@ -21,6 +21,8 @@ internal sealed class PredictionLineWriter(bool hashInputs)
     private readonly Utf8JsonWriter _rowWriter = new(Stream.Null, LineOptions);
     private string? _lastVersion;
     private ServedModelIdentity _identity = new(null, "");
+    private Schema.ScoringSchema? _lastSchema;
+    private Dictionary<string, JsonEncodedText> _names = [];
 
     /// <summary>Appends the request's lines to <paramref name="destination"/>.</summary>
     public void Write(LoggedRequest request, IBufferWriter<byte> destination)
@@ -51,7 +53,7 @@ internal sealed class PredictionLineWriter(bool hashInputs)
             writer.WriteString("request_id", request.RequestId);
             if (row >= 0)
                 writer.WriteNumber("row", row);
-            writer.WriteString("time", request.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            writer.WriteString(TimeName, FormatTime(request.Time));
             if (identity.Name is { } name)
                 writer.WriteString("model", name);
             writer.WriteString("model_version", identity.Version);
@@ -82,6 +84,22 @@ internal sealed class PredictionLineWriter(bool hashInputs)
         destination.Write("\n"u8);
     }
 
+    private static readonly JsonEncodedText TimeName = JsonEncodedText.Encode("time");
+    private DateTimeOffset _lastTime;
+    private string _lastTimeText = "";
+
+    /// <summary>One request's rows share a time: format it once.</summary>
+    private string FormatTime(DateTimeOffset time)
+    {
+        if (time != _lastTime || _lastTimeText.Length == 0)
+        {
+            _lastTime = time;
+            _lastTimeText = time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        }
+
+        return _lastTimeText;
+    }
+
     private string HashRow(ScoringBatch batch, int row)
     {
         _row.ResetWrittenCount();
@@ -92,15 +110,57 @@ internal sealed class PredictionLineWriter(bool hashInputs)
     }
 
     /// <summary>The row as <c>{"column": value, ...}</c> in schema order: the canonical form the hash is taken over.</summary>
-    private static void WriteRow(Utf8JsonWriter writer, ScoringBatch batch, int row)
+    private void WriteRow(Utf8JsonWriter writer, ScoringBatch batch, int row)
     {
+        if (!ReferenceEquals(_lastSchema, batch.Schema))
+        {
+            // Column names are encoded once per schema, not once per cell.
+            _names = batch.Schema.Columns.ToDictionary(c => c.Name, c => JsonEncodedText.Encode(c.Name, JsonOptions.Writer.Encoder), StringComparer.Ordinal);
+            _lastSchema = batch.Schema;
+        }
+
         writer.WriteStartObject();
         foreach (var column in batch.Columns)
         {
-            writer.WritePropertyName(column.Name);
-            PredictionWriter.WriteValue(writer, column.GetValue(row), 0);
+            writer.WritePropertyName(_names[column.Name]);
+            if (column.IsNull(row))
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+
+            // Typed reads: Array.GetValue boxes every cell.
+            switch (column.Type)
+            {
+                case Schema.ScoringType.Double:
+                    WriteReal(writer, column.Doubles[row]);
+                    break;
+                case Schema.ScoringType.Float:
+                    WriteReal(writer, column.Floats[row]);
+                    break;
+                case Schema.ScoringType.Long:
+                    writer.WriteNumberValue(column.Longs[row]);
+                    break;
+                case Schema.ScoringType.Integer:
+                    writer.WriteNumberValue(column.Integers[row]);
+                    break;
+                case Schema.ScoringType.Boolean:
+                    writer.WriteBooleanValue(column.Booleans[row]);
+                    break;
+                default:
+                    PredictionWriter.WriteValue(writer, column.GetValue(row), 0);
+                    break;
+            }
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteReal(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+            writer.WriteNumberValue(value);
+        else
+            writer.WriteNullValue();
     }
 }

@@ -23,6 +23,8 @@ internal sealed class PredictionLogQueue
         _capacityRows = options.QueueRows;
         _sample = options.Sample;
         _metrics = metrics;
+        // The gauge is read when /metrics is scraped: nothing on the request path, and never stale while the writer retries.
+        metrics.Registry.AddBeforeCollectCallback(() => metrics.SetPredictionLogQueue(QueuedRows));
         // Entries are at least one row each, so the row bound is also the entry bound.
         _channel = Channel.CreateBounded<LoggedRequest>(new BoundedChannelOptions(options.QueueRows)
         {
@@ -55,8 +57,8 @@ internal sealed class PredictionLogQueue
         }
     }
 
-    /// <summary>The writer took requests off the queue (the gauge is set here, off the request path).</summary>
-    public void Dequeued(int rows) => _metrics.SetPredictionLogQueue(Interlocked.Add(ref _queuedRows, -rows));
+    /// <summary>The writer took requests off the queue.</summary>
+    public void Dequeued(int rows) => Interlocked.Add(ref _queuedRows, -rows);
 
     /// <summary>Counts rows lost: dropped on a full queue, or still queued when a stop ran out of time.</summary>
     public void Drop(int rows)

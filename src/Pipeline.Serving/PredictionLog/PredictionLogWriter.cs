@@ -30,7 +30,8 @@ internal sealed partial class PredictionLogWriter(
     private Task? _loop;
     private long _writtenRows;
     private long _droppedWarned;
-    private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastSinkWarning = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastDropWarning = DateTimeOffset.MinValue;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -173,18 +174,18 @@ internal sealed partial class PredictionLogWriter(
     private void WarnSinkFailed(Exception ex)
     {
         var now = time.GetUtcNow();
-        if (now - _lastWarning < WarnEvery)
+        if (now - _lastSinkWarning < WarnEvery)
             return;
-        _lastWarning = now;
+        _lastSinkWarning = now;
         LogSinkFailed(logger, target, ex.Message, queue.QueuedRows);
     }
 
     private void WarnAboutDrops(bool force)
     {
         var dropped = queue.DroppedRows;
-        if (dropped == _droppedWarned || (!force && time.GetUtcNow() - _lastWarning < WarnEvery && _droppedWarned > 0))
+        if (dropped == _droppedWarned || (!force && time.GetUtcNow() - _lastDropWarning < WarnEvery))
             return;
-        _lastWarning = time.GetUtcNow();
+        _lastDropWarning = time.GetUtcNow();
         LogDropped(logger, dropped - _droppedWarned, dropped);
         _droppedWarned = dropped;
     }
