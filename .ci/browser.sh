@@ -8,12 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 say() { echo "browser.sh: $*" >&2; }
 
 if [ ! -x /usr/bin/chromium ]; then
-  say "installing chromium"
-  if [ "$(id -u)" -ne 0 ]; then
-    say "not root: install chromium yourself (apt-get install chromium)"; exit 1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  bash .ci/apt-install.sh browser.sh chromium
 fi
 
 if ! command -v npm >/dev/null 2>&1; then

@@ -17,20 +17,7 @@ say() { echo "docker.sh: $*" >&2; }
 
 install_engine() {
   command -v dockerd >/dev/null 2>&1 && return 0
-  say "installing docker.io"
-  # The package's maintainer scripts would start the stock service (with default networking) unless
-  # invoke-rc.d is told not to; keep a policy that forbids it for the duration of the install.
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod +x /usr/sbin/policy-rc.d
-    own_policy=1
-  fi
-  local status=0
-  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io; } >&2 || status=$?
-  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
-  return "$status"
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" docker.sh --no-install-recommends docker.io
 }
 
 answers() { DOCKER_HOST="unix://$sock" timeout 5 docker version >/dev/null 2>&1 ||

@@ -22,12 +22,7 @@ as_postgres() {
 }
 
 install_if_missing() {
-  if [ -z "$(pg_bin)" ]; then
-    echo "postgres.sh: installing postgresql" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
-  fi
+  [ -n "$(pg_bin)" ] || bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" postgres.sh postgresql
 }
 
 start() {

@@ -19,19 +19,7 @@ say() { echo "registry.sh: $*" >&2; }
 
 install_registry() {
   command -v docker-registry >/dev/null 2>&1 && command -v htpasswd >/dev/null 2>&1 && return 0
-  say "installing docker-registry and apache2-utils"
-  # The package would start its stock service (on :5000, with the packaged config) unless invoke-rc.d is told not to.
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod +x /usr/sbin/policy-rc.d
-    own_policy=1
-  fi
-  local status=0
-  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry apache2-utils; } >&2 || status=$?
-  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
-  return "$status"
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" registry.sh --no-install-recommends docker-registry apache2-utils
 }
 
 # write_config NAME PORT [HTPASSWD]: one instance's config.yml, storage under its own folder.
