@@ -16,6 +16,7 @@ public static class BuildArguments
         new("output", "<dir>", "Folder for the Markdown summary and HTML report (default out/<experiment>)."),
         new("require-docker", "", "DockerServe fails without a Docker engine instead of serving as a local process."),
         new("keep-serving", "", "SmokeTest leaves the served endpoint running."),
+        new("execution-id", "<id>", "The pipeline execution the stages belong to (default PIPELINE_EXECUTION_ID; a whole build makes up its own), e.g. a CI run id shared by jobs."),
     };
 
     // What build.sh/build.ps1 pass for --help, and Cake's own switches and configuration keys that reach the script.

@@ -26,7 +26,8 @@ var options = new StageOptions(
     KeepServing: HasArgument("keep-serving"),
     Registry: NullIfEmpty(Argument("registry", "")),
     Push: HasArgument("push"),
-    Save: NullIfEmpty(Argument("save", "")));
+    Save: NullIfEmpty(Argument("save", "")),
+    ExecutionId: NullIfEmpty(Argument("execution-id", "")));
 // On Ctrl+C or SIGTERM the runs this build opened are ended as KILLED, never left RUNNING.
 var guard = new Pipeline.Tracking.Runs.RunInterruptGuard();
 var runner = new PipelineRunner(new CakeStageReporter(Context), TimeProvider.System, guard: guard);

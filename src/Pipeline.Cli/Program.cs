@@ -11,7 +11,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     ReproduceCommand.Create(time),
     StagesCommand.Create(),
     ExperimentsCommand.Create(),
-    RunsCommand.Create(),
+    RunsCommand.Create(time),
     ModelsCommand.Create(time),
     ArtifactsCommand.Create(),
     ServeCommand.Create(),

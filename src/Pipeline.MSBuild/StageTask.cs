@@ -31,6 +31,10 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
     /// <summary>Where reports and the CI summary go; default: not set (<c>out/&lt;experiment&gt;</c> under the current directory).</summary>
     public string? OutputDirectory { get; set; }
 
+    /// <summary>The pipeline execution the stage belongs to (<c>$(PipelineExecutionId)</c>); default: not set
+    /// (<c>PIPELINE_EXECUTION_ID</c>, else the newest execution of the pipeline file when unambiguous).</summary>
+    public string? ExecutionId { get; set; }
+
     /// <summary>How the stage ended: <c>Succeeded</c>, <c>Skipped</c> or <c>GateFailed</c>; empty when it failed with an error.</summary>
     [Output]
     public string Outcome { get; private set; } = "";
@@ -51,7 +55,7 @@ public abstract partial class StageTask : MSBuildTask, ICancelableTask
         try
         {
             var options = Configure(new StageOptions(PipelinePath: pipelineFile, TrackingUri: NullIfEmpty(TrackingUri), Force: Force,
-                OutputDirectory: NullIfEmpty(OutputDirectory) is { } output ? Path.GetFullPath(output) : null));
+                OutputDirectory: NullIfEmpty(OutputDirectory) is { } output ? Path.GetFullPath(output) : null, ExecutionId: NullIfEmpty(ExecutionId)));
             var result = new PipelineRunner(reporter, TimeProvider.System).RunAsync(_stage, options, _cancellation.Token).GetAwaiter().GetResult();
             return Report(result, pipelineFile);
         }

@@ -26,13 +26,17 @@ internal static class RunStageCommand
         var registry = new Option<string?>("--registry") { Description = "smoke-test pushes the image to this registry prefix once it passed (overrides serve.registry), e.g. ghcr.io/team." };
         var push = new Option<bool>("--push") { Description = "smoke-test fails up front unless a registry is named (serve.registry or --registry)." };
         var save = new Option<string?>("--save") { Description = "smoke-test writes the image as a docker save archive once it passed (overrides serve.save)." };
+        var executionId = new Option<string?>("--execution-id")
+        {
+            Description = "The pipeline execution the stages belong to (default PIPELINE_EXECUTION_ID; a whole run makes up its own), e.g. a CI run id shared by the jobs of one build.",
+        };
         var command = new Command("run", "Run a pipeline stage and the stages before it.")
-            { stage, pipeline, trackingUri, force, output, requireDocker, keepServing, exclusive, registry, push, save };
+            { stage, pipeline, trackingUri, force, output, requireDocker, keepServing, exclusive, registry, push, save, executionId };
         command.SetAction(async (parse, ct) =>
         {
             var options = new StageOptions(parse.GetValue(pipeline)!, parse.GetValue(trackingUri), parse.GetValue(force),
                 OutputDirectory: parse.GetValue(output), RequireDocker: parse.GetValue(requireDocker), KeepServing: parse.GetValue(keepServing),
-                Registry: parse.GetValue(registry), Push: parse.GetValue(push), Save: parse.GetValue(save));
+                Registry: parse.GetValue(registry), Push: parse.GetValue(push), Save: parse.GetValue(save), ExecutionId: parse.GetValue(executionId));
             var requested = parse.GetValue(stage);
             StageName target;
             if (requested is null)

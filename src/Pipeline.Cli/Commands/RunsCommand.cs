@@ -15,7 +15,7 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal static class RunsCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var trackingUri = CommonOptions.TrackingUri();
         var experiment = new Option<string>("--experiment", "-e") { Description = "Experiment name or id.", Required = true };
@@ -37,7 +37,7 @@ internal static class RunsCommand
             TrackingStoreLocator.ResolveUri(parse.GetValue(trackingUri)), parse.GetValue(experiment)!, parse.GetValue(filter),
             parse.GetValue(orderBy) ?? [], parse.GetValue(maxResults), CommonOptions.ParseView(parse.GetValue(view)),
             OutputOption.Parse(parse.GetValue(output)), ct), Console.Error));
-        return RunsSubcommands.AddTo(new Command("runs", "Work with runs.") { list });
+        return RunsSubcommands.AddTo(new Command("runs", "Work with runs.") { list }, time);
     }
 
     private static async Task<int> ListAsync(

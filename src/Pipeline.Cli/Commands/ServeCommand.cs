@@ -13,7 +13,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "Model directory, models:/<name>@<alias>, models:/<name>/<version> or runs:/<run id>/<path>." };
+        var model = new Argument<string>("model") { Description = "Model directory, models:/<name>@<alias>, models:/<name>/<version>, runs:/<run id>/<path>, or a model folder in an artifact store (s3://..., wasbs://...)." };
         var port = new Option<int>("--port") { Description = "TCP port.", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines: auto (plain on a terminal, JSON when redirected), plain or json.", DefaultValueFactory = _ => "auto" };

@@ -14,7 +14,7 @@ internal static class ServerCommand
     {
         var defaults = new TrackingServerOptions();
         var backend = new Option<string>("--backend-store-uri") { Description = "Tracking store URI (sqlite:///path.db, postgresql://...).", DefaultValueFactory = _ => defaults.BackendStoreUri };
-        var destination = new Option<string>("--artifacts-destination") { Description = "Folder the artifact proxy stores files in.", DefaultValueFactory = _ => defaults.ArtifactsDestination };
+        var destination = new Option<string>("--artifacts-destination") { Description = "Where the artifact proxy stores files: a folder, s3://bucket/prefix or wasbs://container@account.blob.core.windows.net/prefix.", DefaultValueFactory = _ => defaults.ArtifactsDestination };
         var root = new Option<string?>("--default-artifact-root") { Description = "Artifact root of new experiments (default mlflow-artifacts:/ through the proxy)." };
         var noServe = new Option<bool>("--no-serve-artifacts") { Description = "Do not run the artifact proxy." };
         var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => defaults.Host };

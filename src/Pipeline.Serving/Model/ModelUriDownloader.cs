@@ -1,4 +1,5 @@
 using Pipeline.Tracking;
+using Pipeline.Tracking.Artifacts;
 using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Registry;
 
@@ -7,7 +8,9 @@ namespace Pipeline.Serving.Model;
 /// <summary>
 /// Turns what <c>--model</c> names into a local model directory: a local folder as it is, or a
 /// <c>models:/name@alias</c>, <c>models:/name/3</c> or <c>runs:/id/path</c> URI resolved through the tracking store
-/// and downloaded into a fresh temporary folder.
+/// and downloaded into a fresh temporary folder, or a model directory in an artifact repository named directly
+/// (<c>s3://bucket/1/&lt;run&gt;/artifacts/model</c>, <c>wasbs://...</c>, <c>mlflow-artifacts:/...</c>), downloaded likewise
+/// without opening any tracking store.
 /// </summary>
 public static class ModelUriDownloader
 {
@@ -25,6 +28,15 @@ public static class ModelUriDownloader
     public static async Task<ModelLocation> LocateAsync(string modelUri, string? trackingUri, TrackingComposition composition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelUri);
+        if (!IsRegistryUri(modelUri) && !ArtifactUri.Parse(modelUri).IsLocal)
+        {
+            ArgumentNullException.ThrowIfNull(composition);
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var context = new BackendContext(composition.Environment, composition.Time, http, TrackingServerOf(trackingUri ?? composition.Environment.Get("MLFLOW_TRACKING_URI")));
+            var repository = composition.CreateArtifactRegistry(context).Open(modelUri);
+            return await DownloadAsync(repository, null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!IsRegistryUri(modelUri))
         {
             var local = modelUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? new Uri(modelUri).LocalPath : modelUri;
@@ -37,13 +49,18 @@ public static class ModelUriDownloader
         // The artifact root only matters for new runs; a reading server never creates one.
         await using var backend = composition.Open(composition.Locate(trackingUri));
         var resolved = await new ModelUriResolver(backend.Registry, backend.Store).ResolveAsync(modelUri, cancellationToken).ConfigureAwait(false);
+        var version = resolved.Version is { } v ? $"{v.Name}/{v.Version}" : null;
+        return await DownloadAsync(backend.Artifacts.Open(resolved.ArtifactUri), version, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Into a fresh temporary folder, removed with the location (or here when the download fails).
+    private static async Task<ModelLocation> DownloadAsync(IArtifactRepository repository, string? version, CancellationToken cancellationToken)
+    {
         var temporary = Path.Combine(Path.GetTempPath(), $"pipeline-serve-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
-            var repository = backend.Artifacts.Open(resolved.ArtifactUri);
             var directory = await repository.DownloadAsync("", temporary, cancellationToken).ConfigureAwait(false);
-            var version = resolved.Version is { } v ? $"{v.Name}/{v.Version}" : null;
             return new ModelLocation(directory, version, temporary);
         }
         catch
@@ -52,4 +69,7 @@ public static class ModelUriDownloader
             throw;
         }
     }
+
+    private static Uri? TrackingServerOf(string? trackingUri) =>
+        Uri.TryCreate(trackingUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 }

@@ -23,6 +23,9 @@ public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, I
     // after _environment, which has replaced a null environment parameter by the process's.)
     private readonly IStageReporter reporter = GitHubAnnotatingReporter.For(reporter, environment);
 
+    // The execution this runner's PrepareData started when none was named: the later stages it runs use it too.
+    private string? _startedExecutionId;
+
     /// <summary>
     /// Runs <paramref name="target"/> after the stages it depends on (as Cake's <c>--target</c> and MSBuild's <c>-t:</c>
     /// do), or alone when <paramref name="exclusive"/> (Cake's <c>--exclusive</c>). Stops at the first stage whose gate
@@ -51,10 +54,13 @@ public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, I
         string? storeUri = null;
         try
         {
+            options = WithExecution(stage, options);
             await using var context = StageContext.Open(options, reporter, time, _environment, guard);
             storeUri = context.Location.TrackingUri;
             reporter.Info($"{stage}: {context.Spec.SourcePath} -> {PostgresUri.Redact(context.Location.TrackingUri)}");
             RequireExistingStore(stage, context);
+            if (stage != StageName.InitStore)
+                await new StaleRunCleanup(context).RunAsync(stage, ct);
             var result = await Workflow.ContractFor(stage).ExecuteAsync(context, ct) with { Duration = time.GetElapsedTime(started) };
             // Every stage that returns (done, skipped or stopped by a gate) refreshes the reports, so whatever CI
             // uploads or shows after any stage is the latest state of the pipeline.
@@ -79,6 +85,22 @@ public sealed class PipelineRunner(IStageReporter reporter, TimeProvider time, I
             throw error;
         }
     }
+
+    /// <summary>
+    /// The execution the stage belongs to: <c>--execution-id</c>, else <see cref="PipelineExecution.Variable"/>, else the one
+    /// this runner's PrepareData started (a new id), else none (the stage then takes the newest execution when unambiguous).
+    /// </summary>
+    private StageOptions WithExecution(StageName stage, StageOptions options)
+    {
+        var named = string.IsNullOrEmpty(options.ExecutionId) ? NullIfEmpty(_environment.Get(PipelineExecution.Variable)) : options.ExecutionId;
+        if (named is not null)
+            return PipelineExecution.Validate(named) is { } error ? throw new PipelineException($"{stage}: {error}") : options with { ExecutionId = named };
+        if (stage == StageName.PrepareData)
+            _startedExecutionId ??= PipelineExecution.NewId();
+        return options with { ExecutionId = _startedExecutionId };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>
     /// Only InitStore creates a store: any other stage on a SQLite file that does not exist fails before the file is

@@ -4,6 +4,7 @@ using Pipeline.Tracking.Composition;
 using Pipeline.Tracking.Metadata;
 using Pipeline.Tracking.Registry;
 using Pipeline.Tracking.Runs;
+using Pipeline.Tracking.Runs.Liveness;
 using Pipeline.Tracking.Stores;
 
 namespace Pipeline.Stages.Running;
@@ -15,10 +16,12 @@ namespace Pipeline.Stages.Running;
 public sealed class StageContext : IAsyncDisposable
 {
     private readonly TrackingBackend _backend;
+    private readonly RunHeartbeat _heartbeat;
 
-    private StageContext(PipelineSpec spec, TrackingBackend backend, TrackingClient tracking, IStageReporter reporter, TimeProvider time, StageOptions options)
+    private StageContext(PipelineSpec spec, TrackingBackend backend, RunHeartbeat heartbeat, TrackingClient tracking, IStageReporter reporter, TimeProvider time, StageOptions options)
     {
         _backend = backend;
+        _heartbeat = heartbeat;
         Spec = spec;
         Tracking = tracking;
         Reporter = reporter;
@@ -48,6 +51,9 @@ public sealed class StageContext : IAsyncDisposable
 
     public StageOptions Options { get; }
 
+    /// <summary>The heartbeat interval and staleness timeout of the runs the stage opens (<see cref="LivenessOptions.From"/>).</summary>
+    public LivenessOptions Liveness => _heartbeat.Options;
+
     /// <summary>The environment the runner was given (credentials, <c>DOCKER_HOST</c>); default the process's.</summary>
     public IEnvironmentVariables Environment { get; private init; } = new ProcessEnvironmentVariables();
 
@@ -61,18 +67,39 @@ public sealed class StageContext : IAsyncDisposable
         var spec = new PipelineSpecLoader(MlTrainerCatalog.Default, new DefaultMetricCatalog()).Load(options.PipelinePath);
         var composition = TrackingComposition.CreateDefault(environment, time);
         var location = composition.Locate(options.TrackingUri, spec.Tracking.Uri, spec.Tracking.ArtifactRoot);
+        var liveness = ReadLiveness(environment);
         var backend = composition.Open(location);
+        // Every run the stage opens (pipeline, sweep, trials, evaluation) carries its owner and a heartbeat, so a later stage
+        // or `pipeline runs cleanup` can end it FAILED when this process dies without a chance to end it (kill -9).
+        var heartbeat = new RunHeartbeat(backend.Store, time, liveness);
         var tracking = new TrackingClient(backend.Store, backend.Artifacts.Open, time, new TrackingClientOptions
         {
             Environment = environment,
             InterruptGuard = guard,
+            Heartbeat = heartbeat,
             RepositoryPath = Path.GetDirectoryName(Path.GetFullPath(options.PipelinePath)),
             // MLflow records the script that ran; here that is the pipeline file, whichever front end (Cake, MSBuild, CLI) ran it.
             SourceName = Path.GetFullPath(options.PipelinePath),
         });
-        return new StageContext(spec, backend, tracking, reporter, time, options) { Environment = environment };
+        return new StageContext(spec, backend, heartbeat, tracking, reporter, time, options) { Environment = environment };
     }
 
-    /// <summary>Closes the store and the backend's HTTP client.</summary>
-    public ValueTask DisposeAsync() => _backend.DisposeAsync();
+    /// <summary>Stops the heartbeat, closes the store and the backend's HTTP client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _heartbeat.DisposeAsync();
+        await _backend.DisposeAsync();
+    }
+
+    private static LivenessOptions ReadLiveness(IEnvironmentVariables environment)
+    {
+        try
+        {
+            return LivenessOptions.From(environment);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PipelineException(e.Message, e);
+        }
+    }
 }

@@ -16,6 +16,9 @@ namespace Pipeline.Stages.Running;
 /// <param name="Push">The image must be pushed: SmokeTest fails up front when no registry is named (neither <c>serve.registry</c>
 /// nor <paramref name="Registry"/>); default false (push when a registry is named).</param>
 /// <param name="Save">Overrides the file's <c>serve.save</c>: the <c>docker save</c> archive to write once the smoke test passed; default null.</param>
+/// <param name="ExecutionId">The pipeline execution whose results the stage reads and extends (<c>--execution-id</c>); default null:
+/// <c>PIPELINE_EXECUTION_ID</c>, else the execution this runner's PrepareData started, else the newest execution of the pipeline
+/// file when no other is in progress (see <see cref="PipelineExecution"/>).</param>
 public sealed record StageOptions(
     string PipelinePath, string? TrackingUri = null, bool Force = false, string? OutputDirectory = null, bool RequireDocker = false, bool KeepServing = false,
-    string? Registry = null, bool Push = false, string? Save = null);
+    string? Registry = null, bool Push = false, string? Save = null, string? ExecutionId = null);

@@ -1,7 +1,8 @@
 namespace Pipeline.Stages.Spec;
 
 /// <summary>The <c>serve</c> section: how the Docker-serve stage runs the model.</summary>
-/// <param name="Port"><c>port</c> (integer 1-65535, default 5001): the host port of the scoring endpoint.</param>
+/// <param name="Port"><c>port</c> (integer 0-65535, default 5001): the host port of the scoring endpoint; 0 picks a free port on each run
+/// (concurrent executions of one pipeline file then never share one).</param>
 /// <param name="BaseImage">
 /// <c>base_image</c> (string or null, default null): null builds a minimal image from scratch with the
 /// self-contained server; otherwise the image to build on, which must provide the ASP.NET Core runtime (<c>dotnet</c>

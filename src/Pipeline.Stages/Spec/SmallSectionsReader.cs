@@ -39,7 +39,7 @@ internal static partial class SmallSectionsReader
     {
         var map = reader.Mapping(node, "serve", ServeKeys);
         if (map is null) return ServeSpec.Default;
-        var port = map.Integer("port", min: 1, max: 65535);
+        var port = map.Integer("port", min: 0, max: 65535);
         var baseImage = map.String("base_image");
         var registry = map.String("registry")?.Trim().TrimEnd('/');
         if (registry is not null && RegistryProblem(registry) is { } problem)

@@ -18,6 +18,12 @@ public static class PipelineTags
     /// <summary>The pipeline file, relative to the current directory, so runs of different pipelines in one experiment stay apart.</summary>
     public const string PipelineFile = "pipeline.file";
 
+    /// <summary>
+    /// On the pipeline run: the execution it belongs to (<c>--execution-id</c>, <c>PIPELINE_EXECUTION_ID</c>, or an id the
+    /// process made up). Later stages of that execution, in this process or another job, find their upstream results under it.
+    /// </summary>
+    public const string ExecutionId = "pipeline.execution_id";
+
     /// <summary>On a trial: its position in the expanded search space (the last tie-break of selection).</summary>
     public const string TrialIndex = "pipeline.trial_index";
 
@@ -35,6 +41,12 @@ public static class PipelineTags
 
     /// <summary>On the sweep run: the artifact path of the selected configuration refit on the whole training split.</summary>
     public const string BestModelPath = "pipeline.best_model_path";
+
+    /// <summary>
+    /// Prefix of the tags recording the SHA-256 of an artifact a later stage reads back (<c>pipeline.sha256.data/train.csv</c>,
+    /// <c>pipeline.sha256.best_model/model.zip</c>): the download is checked against it, whatever store holds the file.
+    /// </summary>
+    public const string ArtifactSha256Prefix = "pipeline.sha256.";
 
     /// <summary>On the run a stage created (pipeline, sweep, evaluation): the fingerprint of that stage's inputs.</summary>
     public const string Fingerprint = "pipeline.fingerprint";

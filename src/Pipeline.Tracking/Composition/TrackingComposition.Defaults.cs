@@ -1,4 +1,5 @@
 using Pipeline.Tracking.Artifacts;
+using Pipeline.Tracking.Artifacts.ObjectStores;
 using Pipeline.Tracking.Metadata;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Rest;
@@ -14,7 +15,10 @@ public sealed partial class TrackingComposition
     /// through its REST API, credentials from <c>MLFLOW_TRACKING_TOKEN</c> or <c>MLFLOW_TRACKING_USERNAME</c> /
     /// <c>MLFLOW_TRACKING_PASSWORD</c>). Artifact repositories: <c>file</c> (and plain local paths),
     /// <c>mlflow-artifacts</c> (through the tracking server's proxy, or the host the URI names), <c>http</c> /
-    /// <c>https</c> (a proxy URL, <c>http://host/api/2.0/mlflow-artifacts/artifacts/...</c>).
+    /// <c>https</c> (a proxy URL, <c>http://host/api/2.0/mlflow-artifacts/artifacts/...</c>), <c>s3</c> (Amazon S3 or an
+    /// S3-compatible service, configured as MLflow's <c>MLFLOW_S3_ENDPOINT_URL</c> / <c>AWS_*</c>, see
+    /// <see cref="S3ClientFactory"/>) and <c>wasbs</c> (Azure Blob Storage, <c>AZURE_STORAGE_CONNECTION_STRING</c> or
+    /// <c>AZURE_STORAGE_ACCESS_KEY</c>).
     /// </summary>
     /// <param name="environment">The process environment in production, a dictionary in tests.</param>
     /// <param name="time">The clock; the system clock when null.</param>
@@ -31,7 +35,9 @@ public sealed partial class TrackingComposition
         ArtifactRepositoryFactory proxyUrl = (uri, c) => HttpArtifactRepository.FromProxyUrl(uri, c.Http, c.TrackingAuthorization());
         composition.AddArtifacts("file", (uri, _) => new LocalArtifactRepository(uri))
             .AddArtifacts("mlflow-artifacts", MlflowArtifacts)
-            .AddArtifacts("http", proxyUrl).AddArtifacts("https", proxyUrl);
+            .AddArtifacts("http", proxyUrl).AddArtifacts("https", proxyUrl)
+            .AddArtifacts("s3", (uri, c) => new S3ArtifactRepository(uri, S3ClientFactory.Create(c.Environment)))
+            .AddArtifacts("wasbs", (uri, c) => AzureBlobArtifactRepository.FromEnvironment(uri, c.Environment));
         return composition;
     }
 

@@ -39,14 +39,17 @@ public sealed class TrackingClient
     /// Creates a RUNNING run in <paramref name="experimentId"/> and records its context. <paramref name="parentRunId"/>
     /// nests it (tag <c>mlflow.parentRunId</c>; the parent must exist in the same experiment). <paramref name="tags"/>
     /// are added last and win over the automatic ones, as in MLflow. If recording the context fails after the run was
-    /// created, the run is ended FAILED before the error is rethrown.
+    /// created, the run is ended FAILED before the error is rethrown. <paramref name="runId"/>, when the store can take it
+    /// (<see cref="IRunIdAssigningStore"/>), is the new run's id; a run with that id existing is then an error
+    /// (<see cref="ErrorCode.ResourceAlreadyExists"/>). Other stores choose the id themselves.
     /// </summary>
     public async Task<ActiveRun> StartRunAsync(
         string experimentId,
         string? runName = null,
         string? parentRunId = null,
         IReadOnlyDictionary<string, string>? tags = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        string? runId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(experimentId);
         if (parentRunId is not null)
@@ -82,15 +85,29 @@ public sealed class TrackingClient
             merged[key] = value;
         }
 
+        var heartbeat = _options.Heartbeat;
+        foreach (var (key, value) in heartbeat?.InitialTags() ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
         var userId = merged.GetValueOrDefault(SystemTags.User, context.User);
-        var created = await _store.CreateRunAsync(
-            experimentId, userId, _time.GetUtcNow().ToUnixTimeMilliseconds(),
-            [.. merged.Select(t => new RunTag(t.Key, t.Value))], runName, ct).ConfigureAwait(false);
+        var startTime = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        List<RunTag> runTags = [.. merged.Select(t => new RunTag(t.Key, t.Value))];
+        var created = runId is not null && _store is IRunIdAssigningStore assigning
+            ? await assigning.CreateRunWithIdAsync(runId, experimentId, userId, startTime, runTags, runName, ct).ConfigureAwait(false)
+            : await _store.CreateRunAsync(experimentId, userId, startTime, runTags, runName, ct).ConfigureAwait(false);
 
         var guard = _options.InterruptGuard;
         IDisposable? tracking = null;
-        var run = new ActiveRun(_store, _openArtifacts(created.Info.ArtifactUri), created.Info, _time, _ => tracking?.Dispose());
+        IDisposable? beating = null;
+        var run = new ActiveRun(_store, _openArtifacts(created.Info.ArtifactUri), created.Info, _time, _ =>
+        {
+            tracking?.Dispose();
+            beating?.Dispose();
+        });
         tracking = guard?.Track(run);
+        beating = heartbeat?.Track(run.RunId);
         try
         {
             await LogContextArtifactsAsync(run, context, ct).ConfigureAwait(false);

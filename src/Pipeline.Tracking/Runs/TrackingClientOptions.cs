@@ -26,6 +26,12 @@ public sealed class TrackingClientOptions
     /// <summary>When set, every run started is tracked by this guard until it ends, so Ctrl+C or SIGTERM ends it. Default: none.</summary>
     public RunInterruptGuard? InterruptGuard { get; init; }
 
+    /// <summary>
+    /// When set, every run started carries <see cref="Liveness.LivenessTags.Owner"/> and a heartbeat renewed by this timer
+    /// until it ends, so a later process can tell a run whose owner died (kill -9) from one still working. Default: none.
+    /// </summary>
+    public Liveness.RunHeartbeat? Heartbeat { get; init; }
+
     /// <summary>Whether to log the <c>environment.json</c> artifact on each run. Default: true.</summary>
     public bool LogEnvironmentArtifact { get; init; } = true;
 }

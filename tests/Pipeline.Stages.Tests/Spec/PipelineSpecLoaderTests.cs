@@ -117,7 +117,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "name: test-model", "name: test-model\n  alias: latest", 15, "model.alias: the alias 'latest' is reserved by MLflow" },
         { "name: test-model", "name: test-model\n  alias: v2", 15, "reserved by MLflow for version numbers" },
         { "name: test-model", "name: test-model\n  alias: my alias", 15, "invalid alias 'my alias'" },
-        { "model:", "serve:\n  port: 70000\nmodel:", 14, "serve.port: must be between 1 and 65535, got 70000" },
+        { "model:", "serve:\n  port: 70000\nmodel:", 14, "serve.port: must be between 0 and 65535, got 70000" },
         { "model:", "serve:\n  registry: GHCR.io/Team\nmodel:", 14, "serve.registry: 'GHCR.io/Team' is not a registry prefix" },
         { "model:", "serve:\n  save: ''\nmodel:", 14, "serve.save: expected a non-empty string" },
         { "model:", "tracking: sqlite:///x.db\nmodel:", 13, "tracking: expected a mapping, got 'sqlite:///x.db'" },

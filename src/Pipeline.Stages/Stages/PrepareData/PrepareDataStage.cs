@@ -9,7 +9,12 @@ using Pipeline.Tracking.Stores;
 namespace Pipeline.Stages.Stages.PrepareData;
 
 /// <summary>What prepare-data reads: the data section of the pipeline file.</summary>
-public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile);
+/// <param name="Data">The <c>data:</c> section.</param>
+/// <param name="ExperimentId">The experiment the pipeline run goes in.</param>
+/// <param name="PipelineFile">The pipeline file as recorded (<c>pipeline.file</c>).</param>
+/// <param name="ExecutionId">Recorded as <c>pipeline.execution_id</c> on the pipeline run; null records none.</param>
+/// <param name="RunId">The pipeline run's id on stores that take one (<see cref="Tracking.Stores.IRunIdAssigningStore"/>); null lets the store choose.</param>
+public sealed record PrepareDataInput(DataSpec Data, string ExperimentId, string PipelineFile, string? ExecutionId = null, string? RunId = null);
 
 /// <summary>What prepare-data leaves: the pipeline run holding the dataset record and the split files.</summary>
 public sealed record PrepareDataOutput(string PipelineRunId, string Digest, int TrainRows, int TestRows);
@@ -43,11 +48,14 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         var name = Path.GetFileNameWithoutExtension(data.Path);
         reporter.Info($"Loaded {name}: {table.RowCount} rows, {table.FeatureNames.Count} features, digest {digest}; split {split.Train.RowCount} train / {split.Test.RowCount} test ({dataset.SplitDescription}).");
 
-        await using var run = await tracking.StartRunAsync(input.ExperimentId, "pipeline", tags: new Dictionary<string, string>
+        var tags = new Dictionary<string, string>
         {
             [PipelineTags.Role] = PipelineTags.RolePipeline,
             [PipelineTags.PipelineFile] = input.PipelineFile,
-        }, ct: ct);
+        };
+        if (input.ExecutionId is not null)
+            tags[PipelineTags.ExecutionId] = input.ExecutionId;
+        await using var run = await tracking.StartRunAsync(input.ExperimentId, "pipeline", tags: tags, ct: ct, runId: input.RunId);
         // Named after the experiment, its start and the commit, so that reruns can be told apart in a runs table.
         var experiment = await store.GetExperimentAsync(input.ExperimentId, ct);
         await run.SetTagAsync(SystemTags.RunName, PipelineRunName(experiment.Name, run.Info.StartTime, tracking.Context.Git.Commit), ct);
@@ -71,8 +79,10 @@ public sealed class PrepareDataStage(TrackingClient tracking, ITrackingStore sto
         using var scratch = new ScratchFolder("prepare");
         CsvDataWriter.Write(split.Train, scratch.File("train.csv"));
         CsvDataWriter.Write(split.Test, scratch.File("test.csv"));
-        await run.LogArtifactAsync(scratch.File("train.csv"), "data", ct);
-        await run.LogArtifactAsync(scratch.File("test.csv"), "data", ct);
+        var train = await run.LogArtifactAsync(scratch.File("train.csv"), "data", ct);
+        var test = await run.LogArtifactAsync(scratch.File("test.csv"), "data", ct);
+        await run.SetTagAsync(PipelineTags.ArtifactSha256Prefix + train.Path, train.Sha256, ct);
+        await run.SetTagAsync(PipelineTags.ArtifactSha256Prefix + test.Path, test.Sha256, ct);
         await run.EndAsync(RunStatus.Finished, ct);
 
         reporter.Info($"Pipeline run {run.RunId}: dataset recorded, splits logged as {TrainArtifact} and {TestArtifact}.");

@@ -49,7 +49,7 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
         using var scratch = new ScratchFolder("select");
         ModelTrainer.Save(model, scratch.File("model.zip"));
         var sweepId = input.SweepRun.Info.RunId;
-        await artifacts.Open(input.SweepRun.Info.ArtifactUri).LogFileAsync(scratch.File("model.zip"), Path.GetDirectoryName(ModelArtifact), ct);
+        var logged = await artifacts.Open(input.SweepRun.Info.ArtifactUri).LogFileAsync(scratch.File("model.zip"), Path.GetDirectoryName(ModelArtifact), ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await store.LogBatchAsync(sweepId,
             [new Metric("best_cv_score", score, now, 0)],
@@ -58,6 +58,7 @@ public sealed class SelectStage(ITrackingStore store, IStageReporter reporter, T
                 new RunTag(PipelineTags.BestRunId, best.RunId),
                 new RunTag(PipelineTags.BestConfiguration, description),
                 new RunTag(PipelineTags.BestModelPath, ModelArtifact),
+                new RunTag(PipelineTags.ArtifactSha256Prefix + logged.Path, logged.Sha256),
                 new RunTag(ClassValuesTag, JsonSerializer.Serialize(input.Train.ClassValues)),
                 new RunTag(PipelineTags.SelectedBy, $"{input.Select.Metric} ({input.Select.Direction.ToYamlName()})"),
             ], ct);

@@ -15,6 +15,12 @@ internal static class ServePort
 {
     public static int Choose(ServeSpec serve, IStageReporter reporter)
     {
+        if (serve.Port == 0)
+        {
+            var any = FreePort();
+            reporter.Info($"DockerServe: serve.port is 0: serving on the free port {any}.");
+            return any;
+        }
         if (IsFree(serve.Port))
             return serve.Port;
         if (serve.PortIsExplicit)

@@ -17,6 +17,9 @@ namespace Pipeline.Stages.Stages.Serve;
 /// </summary>
 public sealed record ServeInput(ModelSpec Model, ServeSpec Serve, Run PipelineRun, string PipelineDirectory, bool RequireDocker)
 {
+    /// <summary>The model to serve, e.g. <c>models:/m/3</c> (the version this execution packaged); default null: <c>model.alias</c>'s version.</summary>
+    public string? ModelUri { get; init; }
+
     /// <summary>The installed tool's folder holding the server, used outside a checkout; default the folder of this
     /// library or of the running app, whichever holds <c>Pipeline.Serving.dll</c> with its runtimeconfig and deps files.</summary>
     public string? InstalledFolder { get; init; }
@@ -45,7 +48,7 @@ internal sealed class ServeStage(
 
     public async Task<ServeOutput> RunAsync(ServeInput input, CancellationToken ct)
     {
-        var alias = $"models:/{input.Model.Name}@{input.Model.Alias}";
+        var alias = input.ModelUri ?? $"models:/{input.Model.Name}@{input.Model.Alias}";
         var resolved = await new ModelUriResolver(registry, store).ResolveAsync(alias, ct);
         var version = resolved.Version!;
         var modelUri = $"models:/{version.Name}/{version.Version}";

@@ -7,7 +7,28 @@ namespace Pipeline.Tracking.Stores.Sql;
 public abstract partial class SqlTrackingStore
 {
     /// <inheritdoc />
-    public async Task<Run> CreateRunAsync(string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct = default)
+    public Task<Run> CreateRunAsync(string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct = default) =>
+        CreateRunCoreAsync(Guid.NewGuid().ToString("N"), experimentId, userId, startTime, tags, runName, ct);
+
+    /// <inheritdoc />
+    public async Task<Run> CreateRunWithIdAsync(string runId, string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct = default)
+    {
+        if (runId.Length != 32 || !runId.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')))
+        {
+            throw TrackingValidation.Invalid($"Run id '{runId}' is not 32 lowercase hex characters.");
+        }
+
+        try
+        {
+            return await CreateRunCoreAsync(runId, experimentId, userId, startTime, tags, runName, ct).ConfigureAwait(false);
+        }
+        catch (DbException e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw new TrackingException(ErrorCode.ResourceAlreadyExists, $"Run with id={runId} already exists.");
+        }
+    }
+
+    private async Task<Run> CreateRunCoreAsync(string runId, string experimentId, string userId, long startTime, IReadOnlyList<RunTag> tags, string? runName, CancellationToken ct)
     {
         foreach (var tag in tags)
         {
@@ -23,7 +44,6 @@ public abstract partial class SqlTrackingStore
 
         var name = !string.IsNullOrEmpty(runName) ? runName : !string.IsNullOrEmpty(nameTag) ? nameTag : RunNames.Next();
         var id = ParseExperimentId(experimentId);
-        var runId = Guid.NewGuid().ToString("N");
 
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace Pipeline.Tracking.Stores.Sql;
 /// (<see cref="SqliteTrackingStore"/>, <see cref="PostgresTrackingStore"/>); the dialect holds the few SQL
 /// differences. The schema is created or migrated on first use (or by <see cref="InitializeAsync"/>).
 /// </summary>
-public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedStore
+public abstract partial class SqlTrackingStore : ITrackingStore, ISchemaManagedStore, IRunIdAssigningStore
 {
     private readonly SqlDialect _dialect;
     private readonly SchemaMigrator _migrator;
