@@ -3,7 +3,11 @@
 #   GET /ping, POST /invocations with one row and with 100 rows, each `wrk -t2 -c16 -d10s`,
 #   printing requests/s and p50/p99; the time from process start to the first healthy /health;
 #   and, when DOCKER_HOST is set and IMAGE names one, the image size.
+#   Then the prediction log: 1-row POST /invocations with --log-predictions DIR against a server without it, alternated
+#   in pairs (LOG_ROUNDS, default 3) and printed side by side with the ratio; and the queue's memory bound, measured as the
+#   resident memory of a server whose log folder has gone (every row queued until the queue is full) at two queue sizes.
 # Usage: bench/serving.sh <model directory> [port]       (IMAGE=breast-cancer:1 bench/serving.sh ...)
+# Uses ports port..port+3.
 # Installs Debian's wrk when missing. Needs python3 (to cut request bodies from the input example).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,7 +16,12 @@ port=${2:-5099}
 duration=${DURATION:-10s}
 work=$(mktemp -d)
 server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+extra_pids=()
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  for pid in "${extra_pids[@]}"; do kill "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -21,7 +30,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 publish=.cache/pipeline/bench-publish
-if [ ! -x "$publish/Pipeline.Serving" ]; then
+if [ ! -x "$publish/Pipeline.Serving" ] || [ -n "$(find src/Pipeline.Serving src/Pipeline.Ml src/Pipeline.Tracking -name '*.cs' -newer "$publish/Pipeline.Serving" -print -quit)" ]; then
   echo "bench: publishing the server (Release, self-contained)" >&2
   dotnet publish src/Pipeline.Serving/Pipeline.Serving.csproj -c Release -r linux-x64 --self-contained \
     -p:InvariantGlobalization=true -o "$publish" -nologo -v quiet -clp:ErrorsOnly
@@ -66,3 +75,52 @@ run "POST 100 rows" -s "$work/hundred.lua" "$url/invocations"
 if [ -n "${DOCKER_HOST:-}" ] && [ -n "${IMAGE:-}" ]; then
   echo "image $IMAGE: $(docker image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
 fi
+
+# --- The prediction log -----------------------------------------------------------------------------------------------
+start_server() { # port, extra args...; sets started_pid
+  local p=$1; shift
+  Logging__LogLevel__Default=Warning "$publish/Pipeline.Serving" --model "$model" --port "$p" "$@" >"$work/server-$p.log" 2>&1 &
+  started_pid=$!
+  extra_pids+=("$started_pid")
+  until curl -sf "http://127.0.0.1:$p/health" >/dev/null 2>&1; do
+    kill -0 "$started_pid" 2>/dev/null || { cat "$work/server-$p.log" >&2; exit 1; }
+    sleep 0.02
+  done
+}
+rps() { wrk -t2 -c16 -d"$duration" -s "$work/one.lua" "$1/invocations" | awk '/Requests\/sec/ {print $2}'; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+start_server "$port"; off_pid=$started_pid
+start_server "$((port + 1))" --log-predictions "$work/log"; on_pid=$started_pid
+echo
+echo "prediction log, POST 1 row (wrk -t2 -c16 -d$duration, alternated):"
+printf "%-8s %12s %12s %8s\n" round "log off" "log on" "on/off"
+for round in $(seq 1 "${LOG_ROUNDS:-3}"); do
+  off=$(rps "http://127.0.0.1:$port"); on=$(rps "http://127.0.0.1:$((port + 1))")
+  printf "%-8s %12s %12s %8s\n" "$round" "$off" "$on" "$(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.3f", a/b}')"
+  echo "$off $on" >>"$work/pairs"
+done
+awk '{off+=$1; on+=$2} END {printf "%-8s %12.0f %12.0f %8.3f\n", "mean", off/NR, on/NR, on/off}' "$work/pairs"
+logged=$(cat "$work"/log/*.jsonl | wc -l)
+dropped=$(curl -sf "http://127.0.0.1:$((port + 1))/metrics" | awk '/^scoring_prediction_log_dropped_rows_total / {print $2}')
+echo "rows logged: $logged, dropped: ${dropped:-0}, log size: $(du -sm "$work/log" | cut -f1) MB"
+kill "$off_pid" "$on_pid"; wait "$off_pid" "$on_pid" 2>/dev/null || true
+
+# Memory bound: a log folder replaced by a file makes every write fail, so the queue fills and stays full. The resident
+# memory after the same warm-up with the folder still there is the baseline.
+echo
+echo "queue memory bound (log folder gone, queue full, after $duration of 1-row load; baseline: after a 2s warm-up):"
+for rows in 5000 50000; do
+  p=$((port + 2))
+  start_server "$p" --log-predictions "$work/down-$rows" --log-queue-rows "$rows"; pid=$started_pid
+  wrk -t2 -c16 -d2s -s "$work/one.lua" "http://127.0.0.1:$p/invocations" >/dev/null
+  sleep 1; base=$(rss_mb "$pid")
+  rm -rf "$work/down-$rows"; touch "$work/down-$rows"
+  wrk -t2 -c16 -d"$duration" -s "$work/one.lua" "http://127.0.0.1:$p/invocations" >/dev/null
+  queued=$(curl -sf "http://127.0.0.1:$p/metrics" | awk '/^scoring_prediction_log_queued_rows / {print $2}')
+  full=$(rss_mb "$pid")
+  printf "  --log-queue-rows %-7s queued %-7s RSS %s MB -> %s MB: %s bytes per queued 1-row request\n" "$rows" "$queued" "$base" "$full" \
+    "$(awk -v a="$base" -v b="$full" -v q="$queued" 'BEGIN {printf "%.0f", (b-a)*1048576/q}')"
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true # a stop would retry the gone folder until the shutdown timeout
+done

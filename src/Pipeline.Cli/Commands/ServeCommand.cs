@@ -20,9 +20,21 @@ internal static class ServeCommand
         logFormat.AcceptOnlyFromAmong("auto", "plain", "json");
         var trackingUri = CommonOptions.TrackingUri();
         trackingUri.Description = "Tracking store for models:/ and runs:/ URIs; default MLFLOW_TRACKING_URI, then sqlite:///mlruns.db.";
+        var logPredictions = new Option<string?>("--log-predictions") { Description = "Log every answered row: a folder for rotated JSON Lines files, or 'tracking' for one inference run per period in the tracking store." };
+        var logInputs = new Option<string>("--log-inputs") { Description = "full: log each row's inputs; hash: only their sha256.", DefaultValueFactory = _ => "full" };
+        logInputs.AcceptOnlyFromAmong("full", "hash");
+        var logSample = new Option<double>("--log-sample") { Description = "Share of requests logged (0.1 = one in ten, sticky per request id).", DefaultValueFactory = _ => 1 };
+        var logQueueRows = new Option<int>("--log-queue-rows") { Description = "Rows queued for the log before new ones are dropped (bounds memory and what a kill -9 loses).", DefaultValueFactory = _ => 10_000 };
+        var logPeriod = new Option<double>("--log-period-seconds") { Description = "With --log-predictions tracking: seconds per inference run.", DefaultValueFactory = _ => 300 };
+        var logExperiment = new Option<string>("--log-experiment") { Description = "With --log-predictions tracking: the experiment of the inference runs.", DefaultValueFactory = _ => "inference" };
+        var challenger = new Option<string?>("--challenger") { Description = "A second model (e.g. models:/<name>@challenger) answering --split of the requests, or scoring all of them with --shadow." };
+        var split = new Option<double>("--split") { Description = "Share of requests the challenger answers, sticky per --sticky-header.", DefaultValueFactory = _ => 0.1 };
+        var shadow = new Option<bool>("--shadow") { Description = "The challenger scores every request after the champion answered it; only the log sees its predictions." };
+        var stickyHeader = new Option<string>("--sticky-header") { Description = "Request header whose value decides champion or challenger.", DefaultValueFactory = _ => "X-Request-Id" };
         var command = new Command("serve", "Serve a model over MLflow's scoring protocol (/invocations, /ping, /health, /version, /metrics).")
         {
-            model, port, host, trackingUri, logFormat,
+            model, port, host, trackingUri, logFormat, logPredictions, logInputs, logSample, logQueueRows, logPeriod, logExperiment,
+            challenger, split, shadow, stickyHeader,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,6 +45,19 @@ internal static class ServeCommand
                 Host = parse.GetValue(host)!,
                 TrackingUri = parse.GetValue(trackingUri),
                 LogFormat = parse.GetValue(logFormat)!,
+                Challenger = parse.GetValue(challenger),
+                Split = parse.GetValue(split),
+                Shadow = parse.GetValue(shadow),
+                StickyHeader = parse.GetValue(stickyHeader)!,
+                PredictionLog = new Serving.PredictionLog.PredictionLogOptions
+                {
+                    Target = parse.GetValue(logPredictions),
+                    Inputs = parse.GetValue(logInputs)!,
+                    Sample = parse.GetValue(logSample),
+                    QueueRows = parse.GetValue(logQueueRows),
+                    PeriodSeconds = parse.GetValue(logPeriod),
+                    Experiment = parse.GetValue(logExperiment)!,
+                },
             };
             try
             {

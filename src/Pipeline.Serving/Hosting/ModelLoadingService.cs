@@ -31,13 +31,41 @@ internal sealed partial class ModelLoadingService(
 
         holder.Set(model ?? throw new ScoringStartupException("The scoring server cannot start: the model loader returned no model."));
         LogLoaded(logger, settings.ModelUri, model.Version, model.InputSchema.Columns.Count);
+        if (!string.IsNullOrWhiteSpace(settings.Challenger))
+        {
+            var challengerSettings = new ScoringServerOptions
+            {
+                ModelUri = settings.Challenger,
+                TrackingUri = settings.TrackingUri,
+                EnginePoolSize = settings.EnginePoolSize,
+            };
+            IScoringModel? challenger;
+            try
+            {
+                challenger = await loader.LoadAsync(challengerSettings, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new ScoringStartupException(
+                    $"The scoring server cannot start: loading the challenger from '{settings.Challenger}' failed: {ex.Message}", ex);
+            }
+
+            holder.SetChallenger(challenger ?? throw new ScoringStartupException("The scoring server cannot start: the model loader returned no challenger."));
+            LogChallenger(logger, settings.Challenger, challenger.Version, settings.Shadow ? "shadow (scores every request, never answers)" : $"answers {settings.Split:P0} of requests");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        switch (holder.Model)
+        await DisposeModelAsync(holder.Model).ConfigureAwait(false);
+        await DisposeModelAsync(holder.Challenger).ConfigureAwait(false);
+    }
+
+    private static async ValueTask DisposeModelAsync(IScoringModel? model)
+    {
+        switch (model)
         {
             case IAsyncDisposable asyncDisposable:
                 await asyncDisposable.DisposeAsync().ConfigureAwait(false);
@@ -47,6 +75,9 @@ internal sealed partial class ModelLoadingService(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Challenger loaded from {ChallengerUri}: version {ModelVersion}, {Mode}")]
+    private static partial void LogChallenger(ILogger logger, string challengerUri, string modelVersion, string mode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model loaded from {ModelUri}: version {ModelVersion}, {InputColumns} input columns")]
     private static partial void LogLoaded(ILogger logger, string? modelUri, string modelVersion, int inputColumns);

@@ -2,12 +2,19 @@ using Pipeline.Serving.Model;
 
 namespace Pipeline.Serving.Hosting;
 
-/// <summary>The loaded model, set once by <see cref="ModelLoadingService"/>; null until then.</summary>
+/// <summary>The loaded models, set once by <see cref="ModelLoadingService"/>; null until then.</summary>
 internal sealed class ScoringModelHolder
 {
     private volatile IScoringModel? _model;
+    private volatile IScoringModel? _challenger;
 
+    /// <summary>The champion: the model <c>--model</c> names.</summary>
     public IScoringModel? Model => _model;
 
+    /// <summary>The challenger (<c>--challenger</c>), if any.</summary>
+    public IScoringModel? Challenger => _challenger;
+
     public void Set(IScoringModel model) => _model = model;
+
+    public void SetChallenger(IScoringModel challenger) => _challenger = challenger;
 }

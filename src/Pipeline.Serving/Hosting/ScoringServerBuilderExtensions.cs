@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Hosting;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Model;
+using Pipeline.Serving.PredictionLog;
 using Pipeline.Serving.Protocol;
 
 namespace Pipeline.Serving.Hosting;
@@ -30,6 +31,19 @@ public static class ScoringServerBuilderExtensions
         ["--instance-id"] = "Scoring:InstanceId",
         ["--max-rows"] = "Scoring:MaxRowsPerRequest",
         ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
+        ["--challenger"] = "Scoring:Challenger",
+        ["--split"] = "Scoring:Split",
+        ["--shadow"] = "Scoring:Shadow",
+        ["--sticky-header"] = "Scoring:StickyHeader",
+        ["--log-predictions"] = "Scoring:PredictionLog:Target",
+        ["--log-inputs"] = "Scoring:PredictionLog:Inputs",
+        ["--log-sample"] = "Scoring:PredictionLog:Sample",
+        ["--log-queue-rows"] = "Scoring:PredictionLog:QueueRows",
+        ["--log-rotate-mb"] = "Scoring:PredictionLog:RotateMegabytes",
+        ["--log-rotate-minutes"] = "Scoring:PredictionLog:RotateMinutes",
+        ["--log-period-seconds"] = "Scoring:PredictionLog:PeriodSeconds",
+        ["--log-experiment"] = "Scoring:PredictionLog:Experiment",
+        ["--log-artifact-root"] = "Scoring:PredictionLog:ArtifactRoot",
     };
 
     /// <summary>
@@ -101,8 +115,10 @@ public static class ScoringServerBuilderExtensions
         services.AddSingleton<ScoringModelHolder>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<InvocationsHandler>();
+        services.AddSingleton<ChallengerRouter>();
         services.AddSingleton<LargeRequestGate>();
         services.AddHostedService<ModelLoadingService>();
+        services.AddPredictionLog(options.PredictionLog);
         return builder;
     }
 }

@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Hosting;
 /// How the scoring server is hosted. Bound from the configuration section <c>Scoring</c>
 /// (<c>--Scoring:Port=8080</c>, <c>Scoring__Port=8080</c>) or the short switches <c>--model</c>, <c>--host</c>,
 /// <c>--port</c>, <c>--body-limit</c>, <c>--pool-size</c>, <c>--tracking-uri</c>, <c>--model-version</c>, <c>--instance-id</c>,
-/// <c>--max-rows</c>, <c>--max-concurrent-large</c>, <c>--log-format</c>.
+/// <c>--max-rows</c>, <c>--max-concurrent-large</c>, <c>--log-format</c>, and the prediction log's (<see cref="PredictionLog"/>).
 /// </summary>
 public sealed class ScoringServerOptions
 {
@@ -60,6 +60,27 @@ public sealed class ScoringServerOptions
     /// </summary>
     public string LogFormat { get; set; } = "auto";
 
+    /// <summary>
+    /// A second model served beside <see cref="ModelUri"/> (the champion): <c>--challenger models:/name@challenger</c>. It answers
+    /// <see cref="Split"/> of the requests, or with <see cref="Shadow"/> scores every request without answering. Default: none.
+    /// </summary>
+    public string? Challenger { get; set; }
+
+    /// <summary>Share of requests the challenger answers, 0 to 1 (<c>--split 0.1</c>), sticky per <see cref="StickyHeader"/>. Default 0.1.</summary>
+    public double Split { get; set; } = 0.1;
+
+    /// <summary>The challenger scores every request after the champion has answered it; only the log sees its predictions (<c>--shadow</c>).</summary>
+    public bool Shadow { get; set; }
+
+    /// <summary>
+    /// The request header whose value decides champion or challenger (<c>--sticky-header</c>), so one user always meets one model.
+    /// Default <c>X-Request-Id</c>; a request without it gets a fresh id, and so a random side.
+    /// </summary>
+    public string StickyHeader { get; set; } = "X-Request-Id";
+
+    /// <summary>The prediction log (<c>--log-predictions DIR|tracking</c> and its switches); off by default.</summary>
+    public Pipeline.Serving.PredictionLog.PredictionLogOptions PredictionLog { get; set; } = new();
+
     /// <summary>Problems with the values, one sentence each naming the option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -99,6 +120,22 @@ public sealed class ScoringServerOptions
             problems.Add($"Scoring:LogFormat must be auto, plain or json, got '{LogFormat}'.");
         }
 
+        if (!(Split is >= 0 and <= 1))
+        {
+            problems.Add($"Scoring:Split (--split) must be a share from 0 to 1, got {Split.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(StickyHeader))
+        {
+            problems.Add("Scoring:StickyHeader (--sticky-header) must name a request header.");
+        }
+
+        if (Shadow && string.IsNullOrWhiteSpace(Challenger))
+        {
+            problems.Add("Scoring:Shadow (--shadow) needs a challenger to score: add --challenger <model>.");
+        }
+
+        problems.AddRange(PredictionLog.Validate());
         return problems;
     }
 }

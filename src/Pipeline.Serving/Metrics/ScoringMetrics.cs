@@ -6,7 +6,9 @@ namespace Pipeline.Serving.Metrics;
 /// The server's Prometheus metrics, in a registry of its own (not prometheus-net's static default), exposed by
 /// <c>GET /metrics</c>: <c>scoring_http_requests_total{path,method,status}</c>,
 /// <c>scoring_http_request_duration_seconds{path}</c> (histogram), <c>scoring_errors_total{path,error_code}</c>
-/// and <c>scoring_predictions_total</c> (rows scored). Paths other than the server's own are labelled
+/// <c>scoring_predictions_total</c> (rows scored) and the prediction log's <c>scoring_prediction_log_written_rows_total</c>,
+/// <c>scoring_prediction_log_dropped_rows_total</c>, <c>scoring_prediction_log_sink_errors_total</c> and
+/// <c>scoring_prediction_log_queued_rows</c>. Paths other than the server's own are labelled
 /// <c>other</c>, so clients cannot grow the label set.
 /// </summary>
 public sealed class ScoringMetrics
@@ -19,6 +21,10 @@ public sealed class ScoringMetrics
     private readonly Histogram _duration;
     private readonly Counter _errors;
     private readonly Counter _predictions;
+    private readonly Counter _logWritten;
+    private readonly Counter _logDropped;
+    private readonly Counter _logSinkErrors;
+    private readonly Gauge _logQueued;
 
     /// <summary>Creates the metrics in a new registry.</summary>
     public ScoringMetrics()
@@ -33,6 +39,10 @@ public sealed class ScoringMetrics
         });
         _errors = factory.CreateCounter("scoring_errors_total", "Error answers, by path and MLflow error code.", "path", "error_code");
         _predictions = factory.CreateCounter("scoring_predictions_total", "Rows scored.");
+        _logWritten = factory.CreateCounter("scoring_prediction_log_written_rows_total", "Prediction-log rows handed to the sink.");
+        _logDropped = factory.CreateCounter("scoring_prediction_log_dropped_rows_total", "Prediction-log rows dropped: the queue was full (sink slow or down) or the server stopped before they were written.");
+        _logSinkErrors = factory.CreateCounter("scoring_prediction_log_sink_errors_total", "Failed attempts to write to the prediction log's sink (each is retried).");
+        _logQueued = factory.CreateGauge("scoring_prediction_log_queued_rows", "Prediction-log rows waiting for the background writer.");
     }
 
     /// <summary>The registry the metrics live in.</summary>
@@ -64,6 +74,18 @@ public sealed class ScoringMetrics
 
     /// <summary>Counts scored rows.</summary>
     public void RecordPredictions(int rows) => _predictions.Inc(rows);
+
+    /// <summary>Counts prediction-log rows written to the sink.</summary>
+    public void RecordPredictionLogWritten(int rows) => _logWritten.Inc(rows);
+
+    /// <summary>Counts prediction-log rows dropped.</summary>
+    public void RecordPredictionLogDropped(int rows) => _logDropped.Inc(rows);
+
+    /// <summary>Counts a failed write to the prediction log's sink.</summary>
+    public void RecordPredictionLogSinkError() => _logSinkErrors.Inc();
+
+    /// <summary>Sets the number of prediction-log rows queued.</summary>
+    public void SetPredictionLogQueue(long rows) => _logQueued.Set(rows);
 
     /// <summary>Writes the text exposition format.</summary>
     public Task WriteAsync(Stream destination, CancellationToken cancellationToken) =>

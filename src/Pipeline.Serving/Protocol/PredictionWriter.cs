@@ -28,7 +28,7 @@ internal static class PredictionWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    public static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
     {
         if (depth > MaxDepth)
         {
