@@ -23,10 +23,14 @@ public sealed class DistributedSweepTests
     [Fact]
     public Task ThreeWorkersThroughTrackingServer_OneKilledMidTrial_EveryTrialCompletesOnceAndTheKilledOneIsRetried() => RunAsync("http");
 
-    private static async Task RunAsync(string kind)
+    /// <summary>TPE samples each trial when a worker claims it, from the queue's trials; a retry runs the configuration the killed worker sampled.</summary>
+    [PostgresFact]
+    public Task ThreeTpeWorkersOnPostgres_OneKilledMidTrial_EveryTrialCompletesOnceAndTheRetryKeepsItsConfiguration() => RunAsync("postgres", tpe: true);
+
+    private static async Task RunAsync(string kind, bool tpe = false)
     {
         await using var backend = await CliBackend.StartAsync(kind);
-        var pipeline = WritePipeline(backend.Folder);
+        var pipeline = WritePipeline(backend.Folder, tpe);
         // The jobs of one execution name it, as CI jobs do with their run id (the shared execution-identity contract).
         var execution = $"dist-{Guid.NewGuid():N}";
         var prepared = await backend.RunAsync("run", "prepare-data", "-p", pipeline, "--execution-id", execution);
@@ -61,6 +65,10 @@ public sealed class DistributedSweepTests
         Assert.All(abandoned, r => Assert.Contains("stopped heartbeating", r.Data.Tag("pipeline.failure_reason")));
         Assert.All(abandoned, r => Assert.Equal(1, trials[int.Parse(r.Data.Tag("pipeline.trial_index")!)].Retries));
         Assert.Equal(Trials + abandoned.Count, children.Count);
+        // The queue records each trial's configuration (sampled ones at their first attempt) and its runs ran exactly that.
+        Assert.All(children, r => Assert.Equal(trials[int.Parse(r.Data.Tag("pipeline.trial_index")!)].Configuration, r.Data.Tag("pipeline.trial")));
+        if (tpe)
+            Assert.Equal(Trials, trials.Select(t => t.Configuration).Distinct().Count());
 
         var select = await backend.RunAsync("run", "select", "--exclusive", "-p", pipeline, "--execution-id", execution);
         Assert.True(select.ExitCode == 0, select.Output + select.Error);
@@ -90,8 +98,10 @@ public sealed class DistributedSweepTests
         throw new TimeoutException($"the victim never held a trial:\n{victim.Output}");
     }
 
-    private static string WritePipeline(string folder)
+    private static string WritePipeline(string folder, bool tpe)
     {
+        var strategy = tpe ? "strategy: tpe\n  trials: 6\n  tpe: {n_startup_trials: 2}" : "strategy: grid";
+        var values = tpe ? "{min: 1.0, max: 3.5}" : "[1.0, 1.5, 2.0, 2.5, 3.0, 3.5]";
         var data = Path.Combine(RepositoryRoot(), "data", "breast_cancer.csv");
         var path = Path.Combine(folder, "distributed.yaml");
         // Small and fast, but each trial long enough (SDCA at high C, cold JIT) to be killed in the middle of; short heartbeats.
@@ -106,7 +116,7 @@ public sealed class DistributedSweepTests
               test_fraction: 0.2
               seed: 42
             sweep:
-              strategy: grid
+              {strategy}
               cv_folds: 3
               parallelism: 2
               max_retries: 1
@@ -115,7 +125,7 @@ public sealed class DistributedSweepTests
               search_space:
                 - trainer: sdca_logistic_regression
                   params:
-                    C: [1.0, 1.5, 2.0, 2.5, 3.0, 3.5]
+                    C: {values}
             select:
               metric: roc_auc
               direction: maximize

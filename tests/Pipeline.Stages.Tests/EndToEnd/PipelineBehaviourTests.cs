@@ -18,7 +18,7 @@ public class PipelineBehaviourTests
         await first.RunThroughAsync(StageName.Evaluate);
         await second.RunThroughAsync(StageName.Evaluate);
 
-        Assert.Equal(await MetricsByRunName(first), await MetricsByRunName(second));
+        Assert.Equal(await MetricsByRole(first), await MetricsByRole(second));
     }
 
     [Fact]
@@ -125,7 +125,8 @@ public class PipelineBehaviourTests
         Assert.NotNull(evaluation.Data.Metric(metric));
     }
 
-    private static async Task<SortedDictionary<string, string>> MetricsByRunName(PipelineWorkspace workspace)
+    /// <summary>Metrics keyed by the run's role and trial index, not its name: a pipeline run's name holds the minute it started.</summary>
+    private static async Task<SortedDictionary<string, string>> MetricsByRole(PipelineWorkspace workspace)
     {
         await using var store = workspace.OpenStore();
         var experiment = (await store.GetExperimentByNameAsync("breast-cancer"))!;
@@ -133,7 +134,7 @@ public class PipelineBehaviourTests
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var run in runs)
             foreach (var metric in run.Data.Metrics.Where(m => !m.Key.EndsWith("time_seconds", StringComparison.Ordinal)))
-                result[$"{run.Info.RunName}/{metric.Key}"] = metric.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                result[$"{run.Data.Tag(PipelineTags.Role)}/{run.Data.Tag(PipelineTags.TrialIndex)}/{metric.Key}"] = metric.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return result;
     }
 }

@@ -64,27 +64,27 @@ public sealed partial class SweepStage
         var worker = new SweepWorker(sweep, options.WorkerId, source, runner, history, input.Select.Metric, services);
         var mine = await worker.RunAsync(input.Sweep, progress, ct);
         var final = await queue.CountAsync(sweep.SweepId, ct);
-        var pruned = pruner is null ? 0 : await CountPrunedAsync(sweep.SweepId, options, ct);
-        await EndSweepRunAsync(parent, sweep.SweepRunId!, final, pruned, options, ct);
+        var pruned = pruner is null ? [] : await PrunedTrialsAsync(sweep.SweepId, options, ct);
+        await EndSweepRunAsync(parent, sweep.SweepRunId!, final, pruned.Count, options, ct);
         if (final.Complete == 0)
         {
             var first = (await queue.ListAsync(sweep.SweepId, ct)).FirstOrDefault(t => t.Error is not null)?.Error;
             throw new PipelineException($"Sweep: all {final.Failed} trials of sweep {sweep.SweepId} failed; the first error: {first}. Fix it and rerun with --force (a fresh sweep).");
         }
 
-        reporter.Info($"Sweep finished: {final.Complete - pruned} of {sweep.Trials} trials complete{(pruned > 0 ? $", {pruned} pruned" : "")}{(final.Failed > 0 ? $", {final.Failed} failed" : "")}; this worker ran {mine.Count}, best of them {progress.BestDescription}.");
-        return new SweepOutput(sweep.SweepRunId!, sweep.Trials, final.Failed, progress.Best) { Pruned = pruned };
+        reporter.Info($"Sweep finished: {final.Complete - pruned.Count} of {sweep.Trials} trials complete{(pruned.Count > 0 ? $", {pruned.Count} pruned (#{string.Join(", #", pruned)})" : "")}{(final.Failed > 0 ? $", {final.Failed} failed" : "")}; this worker ran {mine.Count}, best of them {progress.BestDescription}.");
+        return new SweepOutput(sweep.SweepRunId!, sweep.Trials, final.Failed, progress.Best) { Pruned = pruned.Count };
     }
 
-    /// <summary>Pruned trials are COMPLETE in the queue (ended for good); their runs' tags tell them apart.</summary>
-    private static async Task<int> CountPrunedAsync(string sweepId, SharedSweepOptions options, CancellationToken ct)
+    /// <summary>The pruned trials' numbers (1-based, as the progress lines show them): COMPLETE in the queue (ended for good), PRUNED by their runs' tags.</summary>
+    private static async Task<IReadOnlyList<int>> PrunedTrialsAsync(string sweepId, SharedSweepOptions options, CancellationToken ct)
     {
-        var pruned = 0;
+        var pruned = new List<int>();
         foreach (var trial in await options.Queue.ListAsync(sweepId, ct))
         {
             if (trial is { State: TrialState.Complete, RunId: { } runId }
                 && (await options.Store.GetRunAsync(runId, ct)).Data.Tag(TrialStateTag.Key) == TrialStateTag.Pruned)
-                pruned++;
+                pruned.Add(trial.Number + 1);
         }
 
         return pruned;

@@ -107,7 +107,9 @@ public sealed class UpstreamLookupTests : IAsyncLifetime
     public async Task ServeAndSmokeTest_HaveNoFingerprintAndNeverSkip()
     {
         var experimentId = await _workspace.CreateExperimentAsync();
-        await _workspace.SeedRunAsync(experimentId, PipelineTags.RolePipeline);
+        var pipelineRun = await _workspace.SeedRunAsync(experimentId, PipelineTags.RolePipeline);
+        // DockerServe finds the version to serve through the execution's sweep, so the sweep must exist.
+        await _workspace.SeedRunAsync(experimentId, PipelineTags.RoleSweep, pipelineRun);
 
         var serve = await new DockerServeContract().DecideAsync(_workspace.Open(), default);
         var smoke = await new SmokeTestContract().DecideAsync(_workspace.Open(), default);
