@@ -21,6 +21,10 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
 {
     private readonly ConcurrentBag<TrialOutcome> _outcomes = [];
     private long _nextReap;
+    // Completed (and replaced) each time one of this worker's loops ends a trial: a loop waiting for running trials
+    // wakes as soon as a sibling loop's trial ends instead of sleeping out the heartbeat interval (10 s by default,
+    // which a single-worker sweep paid in full whenever its last two trials ended at different times).
+    private TaskCompletionSource _trialEnded = NewSignal();
 
     /// <summary>Runs until the sweep has no queued or running trial; returns the trials this worker ran (lost attempts excluded).</summary>
     public async Task<IReadOnlyList<TrialOutcome>> RunAsync(SweepSpec spec, SweepProgress progress, CancellationToken ct)
@@ -39,22 +43,43 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
                 await services.Reaper.ReapAsync(sweep, spec, ct);
             if (await queue.ClaimAsync(sweep.SweepId, workerId, ct) is { } claimed)
             {
-                var outcome = await RunClaimedAsync(claimed, spec, ct);
-                _outcomes.Add(outcome);
-                if (!outcome.Lost)
-                    progress.Completed(outcome, await queue.CountAsync(sweep.SweepId, ct));
+                try
+                {
+                    var outcome = await RunClaimedAsync(claimed, spec, ct);
+                    _outcomes.Add(outcome);
+                    if (!outcome.Lost)
+                        progress.Completed(outcome, await queue.CountAsync(sweep.SweepId, ct));
+                }
+                finally
+                {
+                    Interlocked.Exchange(ref _trialEnded, NewSignal()).TrySetResult();
+                }
+
                 continue;
             }
 
+            // Taken before counting, so a sibling's trial ending after the count still wakes this loop.
+            var siblingEnded = Volatile.Read(ref _trialEnded).Task;
             var counts = await queue.CountAsync(sweep.SweepId, ct);
             if (counts.Queued > 0)
                 continue;
             if (counts.Running == 0)
                 return;
             // Others still run trials: wait for them, and take theirs back should they die.
-            await Task.Delay(spec.HeartbeatInterval, services.Time, ct);
+            await WaitAsync(siblingEnded, spec.HeartbeatInterval, ct);
         }
     }
+
+    /// <summary>Waits one heartbeat interval, or less when one of this worker's own trials ends first (the timer is then released).</summary>
+    private async Task WaitAsync(Task siblingEnded, TimeSpan interval, CancellationToken ct)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(Task.Delay(interval, services.Time, wake.Token), siblingEnded);
+        await wake.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Reaping at most once per heartbeat interval per worker is enough (a trial is stale only after several intervals) and
