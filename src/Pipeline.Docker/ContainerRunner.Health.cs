@@ -51,7 +51,7 @@ public sealed partial class ContainerRunner
                 throw new DockerOperationException(
                     $"container {Short(id)} ({state.Config.Image}) was not healthy within {timeout.TotalSeconds:0.#} s: " +
                     $"{health} gave {last}.\n{await LogsAsync(id).ConfigureAwait(false)}");
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 

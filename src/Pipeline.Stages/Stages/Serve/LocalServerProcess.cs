@@ -14,6 +14,10 @@ internal static class LocalServerProcess
     /// <summary>The response header through which the server names the instance id it was started with.</summary>
     internal const string InstanceHeader = "Pipeline-Instance-Id";
 
+    // A refused connection on 127.0.0.1 costs microseconds, so polling often is free; at 100 ms the wait added 50 ms on
+    // average to every DockerServe of `pipeline run` (issue 11).
+    private static readonly TimeSpan HealthPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>
     /// Starts the server and waits until <em>it</em> answers <c>/health</c>: the answer must carry the instance id this
     /// call gave it, and the process must still be alive. Another server already on the port answers too, but not
@@ -65,7 +69,7 @@ internal static class LocalServerProcess
                     : $"Port {port} is answered by another server, not the one this stage started (still not listening after {timeout.TotalSeconds:0} s).\n{Tail(logFile)}");
             }
 
-            await Task.Delay(100, ct);
+            await Task.Delay(HealthPoll, ct);
         }
     }
 
