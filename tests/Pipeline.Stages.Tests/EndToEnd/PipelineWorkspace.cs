@@ -54,8 +54,11 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
 
     public Task<StageResult> RunAsync(StageName stage, CancellationToken ct = default) => RunAsync(stage, force: false, ct);
 
-    public Task<StageResult> RunAsync(StageName stage, bool force, CancellationToken ct = default) =>
-        new PipelineRunner(Reporter, TimeProvider.System, Environment)
+    public Task<StageResult> RunAsync(StageName stage, bool force, CancellationToken ct = default) => RunAsync(stage, force, TimeProvider.System, ct);
+
+    /// <summary>Runs one stage on <paramref name="time"/>'s clock (e.g. a fake one that never moves).</summary>
+    public Task<StageResult> RunAsync(StageName stage, bool force, TimeProvider time, CancellationToken ct = default) =>
+        new PipelineRunner(Reporter, time, Environment)
             .RunAsync(stage, new StageOptions(PipelinePath, Force: force, OutputDirectory: OutputDirectory), ct);
 
     /// <summary>Runs every stage up to and including <paramref name="last"/>, in order, and returns the last result.</summary>
