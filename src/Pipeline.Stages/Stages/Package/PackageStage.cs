@@ -48,7 +48,7 @@ public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registr
         using var scratch = new ScratchFolder("package");
         var directory = Path.Combine(scratch.Path, ModelArtifact);
         var mlmodel = new ModelPackager().Package(input.ModelFile, input.Train.Schema, input.Task, input.ClassValues,
-            input.Test, directory, new ModelPackageOptions { RunId = sweepId, PipelineVersion = input.PipelineVersion });
+            input.Test, directory, new ModelPackageOptions { RunId = sweepId, PipelineVersion = input.PipelineVersion, Training = input.Train });
         var repository = artifacts.Open(input.SweepRun.Info.ArtifactUri);
         await repository.DeleteAsync(ModelArtifact, ct);
         await repository.LogDirectoryAsync(directory, ModelArtifact, ct);
