@@ -7,7 +7,7 @@ namespace Pipeline.Ml.Profiling;
 /// <summary>
 /// <c>training_profile.json</c> in a model directory: what the training split looked like, so that the inputs a served
 /// model meets can later be compared with it (<c>pipeline monitor drift</c>) without the training data at hand. Small (a
-/// few KB per feature) and deterministic: the same split gives the same bytes.
+/// KB per feature) and deterministic: the same split gives the same bytes.
 /// </summary>
 /// <param name="FormatVersion">The file format's version: 1.</param>
 /// <param name="Task">The model's task, as in MLmodel (<c>binary_classification</c>, ...).</param>
@@ -32,7 +32,8 @@ public sealed record TrainingProfile(
 
     private static readonly JsonSerializerOptions Json = new()
     {
-        WriteIndented = true,
+        // One line: a profile is 2,000-odd numbers, and one per line would make it three times bigger (jq . shows it indented).
+        WriteIndented = false,
         // NaN (the mean of a column with no values) has no JSON number: written as the string "NaN".
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Packaging;
 
@@ -37,9 +38,10 @@ public static class TrainingProfiler
                 QuantileLevels.Select(_ => double.NaN).ToArray(), new Histogram([double.NaN, double.NaN], [0]));
         var mean = values.Average();
         var std = values.Length < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        var quantiles = QuantileLevels.Select(q => Quantile(values, q)).ToArray();
-        // Decile edges, repeated ones merged (a feature with many equal values has fewer bins).
-        var edges = Enumerable.Range(0, Bins + 1).Select(i => Quantile(values, (double)i / Bins)).Distinct().ToArray();
+        var quantiles = QuantileLevels.Select(q => Round(Quantile(values, q))).ToArray();
+        // Decile edges, repeated ones merged (a feature with many equal values has fewer bins). Rounded before the training
+        // values are counted, so the counts are those of the edges as written.
+        var edges = Enumerable.Range(0, Bins + 1).Select(i => Round(Quantile(values, (double)i / Bins))).Distinct().ToArray();
         if (edges.Length == 1) edges = [edges[0], edges[0]];
         var histogram = new Histogram(edges, new long[edges.Length - 1]);
         histogram = histogram with { Counts = histogram.Count(values) };
@@ -54,6 +56,13 @@ public static class TrainingProfiler
         var above = Math.Min(below + 1, sorted.Count - 1);
         return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
+
+    /// <summary>
+    /// Six significant digits: interpolated quantiles carry float noise (0.07871999999999999) that only makes the file
+    /// bigger; the ends stay the exact minimum and maximum since the data's own values rarely have more digits.
+    /// </summary>
+    private static double Round(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     private static OutputProfile Output(TaskKind task, string name, IReadOnlyList<double> values)
     {

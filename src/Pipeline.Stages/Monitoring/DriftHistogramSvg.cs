@@ -42,7 +42,7 @@ internal static class DriftHistogramSvg
         {
             var y = Y(top * fraction);
             svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{Left},{F(y)} H{Width - Right}\" stroke=\"{(fraction == 0 ? "#888" : "#e4e7eb")}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 4}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"10\" fill=\"#59636e\">{(top * fraction).ToString("P0", CultureInfo.InvariantCulture)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 4}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"10\" fill=\"#59636e\">{(top * fraction * 100).ToString("0", CultureInfo.InvariantCulture)}%</text>");
         }
 
         for (var i = 0; i < count; i++)
@@ -73,7 +73,7 @@ internal static class DriftHistogramSvg
         if (edges && (bins.Count - 1) % step != 0)
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{y}\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">{E(bins[^1])}</text>");
         if (edges)
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"10\" fill=\"#59636e\">training bins (deciles); the outer bins also hold live values beyond them</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"10\" fill=\"#59636e\">bins: training quantiles; the outer ones also hold live values beyond them</text>");
     }
 
     private static void Bar(StringBuilder svg, double x, double width, double y, double bottom, string colour, string tip) =>

@@ -47,7 +47,8 @@ public sealed class DriftHtmlWriter
     private const string Style = """
         tr.warn td { background: #fff8c5; }
         .notes { color: #59636e; font-size: 13px; padding-left: 18px; }
-        .plots { grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); }
+        .plots { grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); }
+        .plots figure svg { width: 100%; height: auto; display: block; }
         """;
 
     private static void Cards(StringBuilder html, DriftReport report)
@@ -83,16 +84,22 @@ public sealed class DriftHtmlWriter
     {
         html.AppendLine("<h2>Distributions: training against live</h2><div class=\"plots\">");
         if (report.Analysis.Predictions is { } p)
-            html.AppendLine(DriftHistogramSvg.Render("predictions", $"PSI {ReportFormat.Number(p.Psi)}", p.Psi > DriftReport.PsiAlert, p.Bins, p.TrainingCounts, p.LiveCounts));
+            Figure(html, DriftHistogramSvg.Render("predictions", $"PSI {ReportFormat.Number(p.Psi)}", p.Psi > DriftReport.PsiAlert, p.Bins, p.TrainingCounts, p.LiveCounts));
         foreach (var f in report.Analysis.Features.OrderByDescending(f => double.IsNaN(f.Psi) ? double.MinValue : f.Psi))
         {
-            var edges = f.BinEdges.Select(e => e.ToString("G3", CultureInfo.InvariantCulture)).ToArray();
-            html.AppendLine(DriftHistogramSvg.Render(f.Name, $"PSI {ReportFormat.Number(f.Psi)} · KS {ReportFormat.Number(f.Ks)}", f.Psi > DriftReport.PsiAlert,
+            var edges = f.BinEdges.Select(Edge).ToArray();
+            Figure(html, DriftHistogramSvg.Render(f.Name, $"PSI {ReportFormat.Number(f.Psi)} · KS {ReportFormat.Number(f.Ks)}", f.Psi > DriftReport.PsiAlert,
                 edges, f.TrainingCounts, f.LiveCounts));
         }
 
         html.AppendLine("</div>");
     }
+
+    // Three significant digits, but whole numbers from 1000 up: "3430", not "3.43E+03".
+    private static string Edge(double value) =>
+        value.ToString(Math.Abs(value) >= 1000 ? "0" : "G3", CultureInfo.InvariantCulture);
+
+    private static void Figure(StringBuilder html, string svg) => html.Append("<figure>").Append(svg).AppendLine("</figure>");
 
     private static void Card(StringBuilder html, string title, string body) =>
         html.AppendLine($"<div class=\"card\"><b>{E(title)}</b>{body}</div>");

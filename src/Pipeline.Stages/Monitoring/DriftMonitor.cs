@@ -38,7 +38,7 @@ public sealed class DriftMonitor(TimeProvider time, IEnvironmentVariables enviro
             : ProfiledModelLocator.FromDirectory(check.Model);
         var features = model.Profile.Features.Select(f => f.Name).ToArray();
         if (check.FailOn.Select(c => c.UnknownFeature(features)).FirstOrDefault(e => e is not null) is { } unknown)
-            throw new PipelineException(unknown);
+            throw new DriftConditionException(unknown);
 
         var selection = new LogSelection(check.Window, model.Name, model.Version);
         var rows = check.LogInTracking
@@ -82,7 +82,7 @@ public sealed class DriftMonitor(TimeProvider time, IEnvironmentVariables enviro
         if (rows.HashedOnly > 0)
             throw new PipelineException($"{where} holds only input hashes ({rows.HashedOnly} rows logged with --log-inputs hash): drift needs the input values; serve with --log-inputs full.");
         throw new PipelineException(rows.Lines == 0
-            ? $"{where} holds no logged rows{(check.Window == LogWindow.All ? "" : " in the window")} ({rows.Sources} {(check.LogInTracking ? "runs" : "files")} read)."
+            ? $"{where} holds no logged rows{(check.Window == LogWindow.All ? "" : " in the window")} ({rows.Sources} {(check.LogInTracking ? "inference run" : "file")}{(rows.Sources == 1 ? "" : "s")} read)."
             : $"{where} holds no row answered by this model in the window ({rows.Lines} lines: {rows.Refused} refused, {rows.Shadow} shadow, {rows.OtherModels} of other models).");
     }
 

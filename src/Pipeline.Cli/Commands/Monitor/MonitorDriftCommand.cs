@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Pipeline.Cli.Listing;
 using Pipeline.Cli.Output;
 using Pipeline.Ml.Models;
@@ -41,6 +42,9 @@ internal static class MonitorDriftCommand
             var now = time.GetUtcNow();
             if (!TryTime(parse.GetValue(since), "--since", now, out var from) || !TryTime(parse.GetValue(until), "--until", now, out var to))
                 return ExitCodes.Usage;
+            if (from is { } start && to is { } end && end <= start)
+                return CommandRunner.Usage(string.Create(CultureInfo.InvariantCulture,
+                    $"--until ({end.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC) must come after --since ({start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)."));
             var conditions = new List<DriftCondition>();
             foreach (var text in parse.GetValue(failOn) ?? [])
             {
@@ -58,6 +62,10 @@ internal static class MonitorDriftCommand
                 var outcome = await new DriftMonitor(time, new ProcessEnvironmentVariables()).RunAsync(check, backend, ct);
                 DriftOutput.Write(outcome, format);
                 return outcome.Report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+            }
+            catch (DriftConditionException e)
+            {
+                return CommandRunner.Usage(e.Message);
             }
             catch (Exception e) when (e is PipelineException or ModelFormatException)
             {
