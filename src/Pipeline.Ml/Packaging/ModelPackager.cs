@@ -12,7 +12,8 @@ namespace Pipeline.Ml.Packaging;
 /// <c>mlnet</c> flavor naming the features, label and class values, the signature MLflow would infer from
 /// the training CSV read by pandas (each feature <c>long</c> or <c>double</c> as its column is written; the
 /// output <c>long</c> class labels for classifiers, <c>double</c> for regression), the first sample rows as
-/// the input example, and <c>dotnet_env.json</c> from the loaded ML.NET assemblies. The model itself takes
+/// the input example, <c>dotnet_env.json</c> from the loaded ML.NET assemblies and, given the training split
+/// (<see cref="ModelPackageOptions.Training"/>), its profile as <c>training_profile.json</c>. The model itself takes
 /// Single columns; <see cref="PackagedModel"/> converts.
 /// </summary>
 /// <param name="time">The clock for <c>utc_time_created</c>; default <see cref="TimeProvider.System"/>.</param>
