@@ -40,7 +40,7 @@ public sealed class DriftMonitor(TimeProvider time, IEnvironmentVariables enviro
         if (check.FailOn.Select(c => c.UnknownFeature(features)).FirstOrDefault(e => e is not null) is { } unknown)
             throw new DriftConditionException(unknown);
 
-        var selection = new LogSelection(check.Window, model.Name, model.Version);
+        var selection = new LogSelection(check.Window, model.Name, model.Version, model.Profile.Label.Classes?.Select(c => c.Value).ToArray());
         var rows = check.LogInTracking
             ? await PredictionLogReader.ReadTrackingAsync(backend!.Store, backend.Artifacts, check.LogExperiment, features, selection, ct)
             : await ReadFolderAsync(check.Log, features, selection, ct);

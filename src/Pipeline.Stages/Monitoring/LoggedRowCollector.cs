@@ -72,9 +72,28 @@ internal sealed class LoggedRowCollector(IReadOnlyList<string> features, LogSele
         }
 
         var sameVersion = selection.ModelVersion is not { } version || Text(root, "model_version") == version;
-        _predictions.Add(sameVersion && root.TryGetProperty("prediction", out var prediction) ? Number(prediction) : double.NaN);
+        _predictions.Add(sameVersion ? Prediction(root) : double.NaN);
         _first = _first is { } f && f <= time ? f : time;
         _last = _last is { } l && l >= time ? l : time;
+    }
+
+    private double Prediction(JsonElement root)
+    {
+        if (root.TryGetProperty("prediction", out var prediction))
+            return Number(prediction);
+        if (selection.ClassValues is not { } classes || !root.TryGetProperty("probabilities", out var probabilities)
+            || probabilities.ValueKind != JsonValueKind.Array || probabilities.GetArrayLength() != classes.Count)
+            return double.NaN;
+        var (best, index) = (double.NegativeInfinity, -1);
+        var i = 0;
+        foreach (var p in probabilities.EnumerateArray())
+        {
+            if (Number(p) is var value && value > best)
+                (best, index) = (value, i);
+            i++;
+        }
+
+        return index < 0 ? double.NaN : classes[index];
     }
 
     private static bool TryTime(JsonElement root, out DateTimeOffset time)
