@@ -22,17 +22,22 @@ public sealed class MonitorDriftCommandTests(DriftLogFixture logs) : IClassFixtu
     }
 
     [Fact]
-    public async Task Drift_OneFeatureShiftedByThreeStd_FlagsThatFeatureOnlyAndExitsThree()
+    public async Task Drift_OneFeatureShiftedByThreeStd_FlagsThatFeatureOnlyExitsThreeAndWritesTheJobSummary()
     {
         var report = Path.Combine(logs.Root, "report-shifted");
 
-        var result = await DriftAsync(logs.ShiftedLog, "--fail-on", "psi > 0.2", "--report", report, "--output", "json");
+        var summary = Path.Combine(logs.Root, "step-summary.md");
+        await File.WriteAllTextAsync(summary, "earlier step output\n");
+
+        var result = await CliProcess.RunAsync(logs.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary },
+            "monitor", "drift", "--model", logs.ModelDirectory, "--log", logs.ShiftedLog, "--fail-on", "psi > 0.2", "--report", report, "--output", "json");
 
         Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}: {result.Error}");
         using var json = JsonDocument.Parse(result.Output);
         var drifted = json.RootElement.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("psi").GetDouble() > 0.2).ToArray();
         Assert.Equal([DriftLogFixture.ShiftedFeature], drifted.Select(f => f.GetProperty("name").GetString()));
         Assert.True(drifted[0].GetProperty("ks").GetDouble() > 0.5);
+        Assert.Contains($"✗ **1 of 30 features** with PSI > 0.2: `{DriftLogFixture.ShiftedFeature}`", await File.ReadAllTextAsync(summary));
         Assert.Contains($"psi.{DriftLogFixture.ShiftedFeature} = ", result.Error);
         Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(report, "drift_report.html")));
         Assert.Contains($"`{DriftLogFixture.ShiftedFeature}`", await File.ReadAllTextAsync(Path.Combine(report, "drift_report.md")));
