@@ -37,6 +37,12 @@ public static class KolmogorovSmirnov
         return d;
     }
 
+    /// <summary>
+    /// The value D exceeds with probability 0.05 when both samples come from one distribution (the asymptotic two-sample
+    /// bound <c>1.358 · sqrt((n + m) / (n · m))</c>): 0.142 for 114 live rows against 455 training rows.
+    /// </summary>
+    public static double CriticalValue(long n, long m) => n <= 0 || m <= 0 ? double.NaN : 1.358 * Math.Sqrt((double)(n + m) / (n * (double)m));
+
     /// <summary>The exact two-sample statistic of two samples (for tests and for comparing with the approximation).</summary>
     public static double Exact(IEnumerable<double> first, IEnumerable<double> second)
     {

@@ -47,6 +47,7 @@ public sealed record DriftReport(
         else if (withPredictions < Rows.Sample.Rows)
             yield return $"The prediction shift counts the {withPredictions} rows answered by {(Model.Version is null ? "this model" : $"version {Model.Version}")}.";
         yield return $"With {Analysis.Rows} live rows against {Analysis.TrainingRows} training rows, PSI from sampling alone is about " +
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Analysis.PsiNoiseFloor:0.###} (bins merged for small windows so it stays under {Ml.Drift.PopulationStability.TargetNoiseFloor}).");
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Analysis.PsiNoiseFloor:0.###} (bins merged for small windows so it stays under {Ml.Drift.PopulationStability.TargetNoiseFloor}); " +
+            $"KS above {Ml.Drift.KolmogorovSmirnov.CriticalValue(Analysis.Rows, Analysis.TrainingRows):0.###} is significant at the 5% level.");
     }
 }

@@ -58,6 +58,13 @@ public class KolmogorovSmirnovTests
         Assert.Equal(1.0 / 3, KolmogorovSmirnov.Exact([1, 2, 3], [2, 3, 4]), 12);
     }
 
+    [Fact]
+    public void CriticalValue_114Against455_IsTheAsymptoticFivePercentBound()
+    {
+        // 1.358 · sqrt(569 / 51870) = 1.358 · 0.104737 = 0.142233
+        Assert.Equal(0.142233, KolmogorovSmirnov.CriticalValue(114, 455), 5);
+    }
+
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

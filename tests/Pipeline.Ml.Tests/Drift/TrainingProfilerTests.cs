@@ -34,6 +34,24 @@ public class TrainingProfilerTests
     }
 
     [Fact]
+    public void Analyze_RegressionModel_ComparesPredictedValuesOverTheirDeciles()
+    {
+        var split = DataSplitter.TrainTestSplit(TestData.Load("diabetes", TaskKind.Regression), 0.2, seed: 42);
+        var profile = TrainingProfiler.Compute(split.Train, split.Train.Labels);
+        var test = split.Test;
+        var features = test.FeatureNames.Select((n, c) => (n, v: Enumerable.Range(0, test.RowCount).Select(r => test.Row(r)[c]).ToArray())).ToDictionary(p => p.n, p => p.v);
+
+        var same = DriftAnalyzer.Analyze(profile, new LiveSample(test.RowCount, features, test.Labels));
+        var higher = DriftAnalyzer.Analyze(profile, new LiveSample(test.RowCount, features, test.Labels.Select(v => v + 200).ToArray()));
+
+        Assert.Equal("regression", profile.Task);
+        Assert.Null(profile.Label.Classes);
+        Assert.NotNull(profile.Predictions!.Values);
+        Assert.InRange(same.Predictions!.Psi, 0, 0.2);
+        Assert.True(higher.Predictions!.Psi > 1);
+    }
+
+    [Fact]
     public void Histogram_BinOf_OuterBinsAreOpenEnded()
     {
         var histogram = new Histogram([0, 1, 2], [1, 1]);
