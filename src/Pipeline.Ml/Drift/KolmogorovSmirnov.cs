@@ -20,20 +20,25 @@ public static class KolmogorovSmirnov
         ArgumentNullException.ThrowIfNull(quantiles);
         if (levels.Count != quantiles.Count || levels.Count < 2)
             throw new ArgumentException("One quantile per level, and at least two levels.", nameof(quantiles));
-        var sample = live.Where(v => !double.IsNaN(v)).Order().ToArray();
+        var sample = live.Where(v => !double.IsNaN(v)).ToArray();
         if (sample.Length == 0 || quantiles.Any(double.IsNaN)) return double.NaN;
+        Array.Sort(sample);
         var curve = new QuantileCurve(levels, quantiles);
-        // Both functions are monotone and, between consecutive candidate points, the live one is constant and the
-        // training one linear: the largest gap is at a candidate point, from the left or at the point itself.
+        // Both functions are monotone and, between consecutive candidate points (the live values and the quantiles), the
+        // live one is constant and the training one linear: the largest gap is at a candidate point, from the left or at it.
         var d = 0.0;
-        foreach (var x in sample.Concat(quantiles).Distinct())
+        double n = sample.Length;
+        for (var i = 0; i < sample.Length;)
         {
-            var below = LowerBound(sample, x);
-            var atOrBelow = UpperBound(sample, x);
-            d = Math.Max(d, Math.Abs(((double)atOrBelow / sample.Length) - curve.At(x)));
-            d = Math.Max(d, Math.Abs(((double)below / sample.Length) - curve.Before(x)));
+            var x = sample[i];
+            var j = i;
+            while (j < sample.Length && sample[j] == x) j++;
+            d = Math.Max(d, Math.Max(Math.Abs((j / n) - curve.At(x)), Math.Abs((i / n) - curve.Before(x))));
+            i = j;
         }
 
+        foreach (var x in quantiles)
+            d = Math.Max(d, Math.Max(Math.Abs((UpperBound(sample, x) / n) - curve.At(x)), Math.Abs((LowerBound(sample, x) / n) - curve.Before(x))));
         return d;
     }
 

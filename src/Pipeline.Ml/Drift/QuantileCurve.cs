@@ -5,17 +5,19 @@ namespace Pipeline.Ml.Drift;
 /// 1 above the last. Equal quantiles (a value many rows share) make a jump, so the curve has a value at a point
 /// (<see cref="At"/>, right-continuous as a CDF) and a limit from the left (<see cref="Before"/>).
 /// </summary>
-internal sealed class QuantileCurve(IReadOnlyList<double> levels, IReadOnlyList<double> quantiles)
+internal sealed class QuantileCurve(IReadOnlyList<double> levelList, IReadOnlyList<double> quantileList)
 {
+    // Arrays: the curve is evaluated at every live value, and interface indexing costs a call each time.
+    private readonly double[] levels = [.. levelList];
+    private readonly double[] quantiles = [.. quantileList];
+
     /// <summary>F(x): the share at or below <paramref name="x"/>.</summary>
     public double At(double x)
     {
         if (x < quantiles[0]) return 0;
         if (x >= quantiles[^1]) return 1;
         // The last point at or below x, then along the segment to the next one (which lies above x).
-        var m = 0;
-        while (quantiles[m + 1] <= x) m++;
-        return Interpolate(m, x);
+        return Interpolate(FirstAbove(x, orEqual: false) - 1, x);
     }
 
     /// <summary>F(x-): the share strictly below <paramref name="x"/>.</summary>
@@ -24,9 +26,21 @@ internal sealed class QuantileCurve(IReadOnlyList<double> levels, IReadOnlyList<
         if (x <= quantiles[0]) return 0;
         if (x > quantiles[^1]) return 1;
         // The first point at or above x; x lies on the segment that ends there.
-        var j = 1;
-        while (quantiles[j] < x) j++;
-        return Interpolate(j - 1, x);
+        return Interpolate(FirstAbove(x, orEqual: true) - 1, x);
+    }
+
+    /// <summary>The first index whose quantile is above <paramref name="x"/> (or equal to it, with <paramref name="orEqual"/>).</summary>
+    private int FirstAbove(double x, bool orEqual)
+    {
+        int lo = 0, hi = quantiles.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (quantiles[mid] < x || (!orEqual && quantiles[mid] == x)) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
     }
 
     private double Interpolate(int from, double x)
