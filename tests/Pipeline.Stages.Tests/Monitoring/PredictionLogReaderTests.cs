@@ -42,6 +42,19 @@ public sealed class PredictionLogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadFolder_LineLongerThanTheReadBufferAndNoFinalNewline_IsRead()
+    {
+        var longId = new string('x', 3 << 20);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "a.jsonl"),
+            Line("10:00", "\"inputs\":{\"a\":1}").Replace("\"request_id\":\"r\"", $"\"request_id\":\"{longId}\"") + "\n" + Line("10:01", "\"inputs\":{\"a\":2}"));
+
+        var rows = await PredictionLogReader.ReadFolderAsync(_folder, ["a"], new LogSelection(LogWindow.All));
+
+        Assert.Equal([1.0, 2.0], rows.Sample.Features["a"]);
+        Assert.Equal(0, rows.Malformed);
+    }
+
+    [Fact]
     public async Task ReadFolder_NoSuchFolder_ThrowsNamingIt()
     {
         var e = await Assert.ThrowsAsync<DirectoryNotFoundException>(() =>
