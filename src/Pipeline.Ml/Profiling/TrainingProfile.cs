@@ -70,7 +70,7 @@ public sealed record TrainingProfile(
     {
         var path = Path.Combine(modelDirectory, FileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The model at {modelDirectory} has no {FileName}: it was packaged before training profiles were recorded; package it again.", path);
+            throw new FileNotFoundException($"The model at {modelDirectory} has no {FileName}: it was packaged before training profiles were recorded; package it again (pipeline run package --exclusive --force).", path);
         return FromJson(File.ReadAllText(path), path);
     }
 }

@@ -100,5 +100,5 @@ public static class ProfiledModelLocator
     }
 
     private static string NoProfile(string model) =>
-        $"{model} has no {TrainingProfile.FileName}: it was packaged before training profiles were recorded; run the Package stage again to write one.";
+        $"{model} has no {TrainingProfile.FileName}: it was packaged before training profiles were recorded; package it again (pipeline run package --exclusive --force) to write one.";
 }

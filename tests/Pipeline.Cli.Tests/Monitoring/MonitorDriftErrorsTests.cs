@@ -44,6 +44,17 @@ public sealed class MonitorDriftErrorsTests : IDisposable
         AssertOneLine(result, 1, "models:/no-such-model@champion");
     }
 
+    [Fact]
+    public async Task Drift_ModelWithoutProfile_ExitsOneSayingHowToWriteOne()
+    {
+        var old = Path.Combine(_root, "old-model");
+        Directory.CreateDirectory(old);
+
+        var result = await DriftAsync("--model", old, "--log", Log);
+
+        AssertOneLine(result, 1, "has no training_profile.json: it was packaged before training profiles were recorded");
+    }
+
     [Theory]
     [InlineData("psi >> 0.2", "cannot parse gate")]
     [InlineData("entropy > 0.2", "unknown metric 'entropy'")]
