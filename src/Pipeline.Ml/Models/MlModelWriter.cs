@@ -5,7 +5,8 @@ namespace Pipeline.Ml.Models;
 /// <summary>
 /// Writes an MLflow model directory for an ML.NET model:
 /// <c>model.zip</c> (the flavor's model file), <c>input_example.json</c> and <c>serving_input_example.json</c>
-/// (when an example is given), <c>MLmodel</c>, <c>dotnet_env.json</c> and <c>manifest.json</c>.
+/// (when an example is given), <c>training_profile.json</c> (when a profile is given), <c>MLmodel</c>, <c>dotnet_env.json</c>
+/// and <c>manifest.json</c>, which lists every other file with its SHA-256.
 /// <c>model_size_bytes</c> counts the files written before <c>MLmodel</c>, as MLflow does.
 /// </summary>
 /// <param name="time">The clock for <c>utc_time_created</c>; default <see cref="TimeProvider.System"/>.</param>
@@ -49,6 +50,8 @@ public sealed class MlModelWriter(TimeProvider? time = null)
             File.WriteAllText(Path.Combine(directory, exampleInfo.ArtifactPath), example.ToInputExampleJson(), Utf8);
             File.WriteAllText(Path.Combine(directory, exampleInfo.ServingInputPath!), example.ToServingInputJson(), Utf8);
         }
+        if (package.Profile is { } profile)
+            File.WriteAllText(Path.Combine(directory, Profiling.TrainingProfile.FileName), profile.ToJson(), Utf8);
         long size = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
         var model = new MlModel(
@@ -72,7 +75,8 @@ public sealed class MlModelWriter(TimeProvider? time = null)
         foreach (var name in new[] { package.Flavor.ModelFile, package.Flavor.Env })
         {
             if (string.IsNullOrWhiteSpace(name) || name.Contains('/') || name.Contains('\\') || name.Contains("..")
-                || name is MlModel.FileName or ModelManifest.FileName or InputExampleInfo.DefaultFileName or InputExampleInfo.DefaultServingFileName)
+                || name is MlModel.FileName or ModelManifest.FileName or InputExampleInfo.DefaultFileName or InputExampleInfo.DefaultServingFileName
+                    or Profiling.TrainingProfile.FileName)
                 throw new ArgumentException($"'{name}' cannot be used as a file name in the model directory.", nameof(package));
         }
         if (package.Flavor.ModelFile == package.Flavor.Env)

@@ -8,6 +8,7 @@ namespace Pipeline.Ml.Models;
 /// <param name="RunId">The producing run's id; left out when null.</param>
 /// <param name="ArtifactPath">The run-relative path; default <c>model</c>.</param>
 /// <param name="PipelineVersion">The producing pipeline's version; left out when null.</param>
+/// <param name="Profile">The training split's profile, written as <c>training_profile.json</c>; none written when null.</param>
 public sealed record ModelPackage(
     MlNetFlavor Flavor,
     ModelEnvironment Environment,
@@ -15,4 +16,5 @@ public sealed record ModelPackage(
     InputExample? Example = null,
     string? RunId = null,
     string? ArtifactPath = "model",
-    string? PipelineVersion = null);
+    string? PipelineVersion = null,
+    Profiling.TrainingProfile? Profile = null);

@@ -14,4 +14,10 @@ public sealed record ModelPackageOptions
 
     /// <summary>How many sample rows make the input example; default 5. Zero writes no example.</summary>
     public int ExampleRows { get; init; } = 5;
+
+    /// <summary>
+    /// The training split: profiled, with the model's predictions on it, into <c>training_profile.json</c> (what
+    /// <c>pipeline monitor drift</c> compares live inputs with). Default none: no profile is written.
+    /// </summary>
+    public Data.DataTable? Training { get; init; }
 }

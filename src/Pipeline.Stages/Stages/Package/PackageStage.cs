@@ -26,7 +26,7 @@ public sealed record PackageOutput(string ModelName, long Version, string Alias,
 
 /// <summary>
 /// Writes the selected model in MLflow's model directory format (MLmodel, model file, signature, input example,
-/// environment, manifest) as the <c>model</c> artifact of the sweep run that produced it, registers it as a new
+/// environment, the training split's profile for drift checks, manifest) as the <c>model</c> artifact of the sweep run that produced it, registers it as a new
 /// version and moves the declared alias to it. As MLflow's <c>log_model</c>, it records the model in the run's
 /// <c>mlflow.log-model.history</c> tag and registers the run's artifact location (not the <c>runs:/</c> URI) as the
 /// version's source. A model whose evaluation failed a gate is never packaged.
@@ -48,7 +48,7 @@ public sealed class PackageStage(ITrackingStore tracking, IModelRegistry registr
         using var scratch = new ScratchFolder("package");
         var directory = Path.Combine(scratch.Path, ModelArtifact);
         var mlmodel = new ModelPackager().Package(input.ModelFile, input.Train.Schema, input.Task, input.ClassValues,
-            input.Test, directory, new ModelPackageOptions { RunId = sweepId, PipelineVersion = input.PipelineVersion });
+            input.Test, directory, new ModelPackageOptions { RunId = sweepId, PipelineVersion = input.PipelineVersion, Training = input.Train });
         var repository = artifacts.Open(input.SweepRun.Info.ArtifactUri);
         await repository.DeleteAsync(ModelArtifact, ct);
         await repository.LogDirectoryAsync(directory, ModelArtifact, ct);
