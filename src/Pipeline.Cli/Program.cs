@@ -16,6 +16,7 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     ArtifactsCommand.Create(),
     ServeCommand.Create(),
     ServerCommand.Create(),
+    Pipeline.Cli.Commands.Monitor.MonitorCommand.Create(),
 };
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync();
