@@ -26,7 +26,14 @@ public sealed class ChallengerServeTests(ServedModelStore fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task ServeWithChallengerSplit_NoEngine_AnswersCarryBothVersions_LogRecordsBoth_SmokeTestChecksTheChampion()
+    public Task ServeWithChallengerSplit_NoEngine_AnswersCarryBothVersions_LogRecordsBoth_SmokeTestChecksTheChampion() =>
+        ServeSplitAndCheckAsync(NoEngine, requireDocker: false, ServingTags.ModeProcess);
+
+    [DockerFact]
+    public Task ServeWithChallengerSplit_RealEngine_ContainerHoldsBothModels_MountedLogRecordsBoth_SmokeTestChecksTheChampion() =>
+        ServeSplitAndCheckAsync(null, requireDocker: true, ServingTags.ModeDocker);
+
+    private async Task ServeSplitAndCheckAsync(Func<DockerEngine>? engine, bool requireDocker, string mode)
     {
         var serve = new ServeSpec(FreePort(), null)
         {
@@ -35,11 +42,11 @@ public sealed class ChallengerServeTests(ServedModelStore fixture) : IClassFixtu
             Split = 0.5,
             LogPredictions = _log,
         };
-        var served = await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System, NoEngine).RunAsync(
-            new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), serve, await fixture.PipelineRunAsync(), RepositoryRoot.Path, false),
+        var served = await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System, engine).RunAsync(
+            new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), serve, await fixture.PipelineRunAsync(), RepositoryRoot.Path, requireDocker),
             CancellationToken.None);
 
-        Assert.Equal(ServingTags.ModeProcess, served.Mode);
+        Assert.Equal(mode, served.Mode);
         Assert.Equal($"models:/{ServedModelStore.ModelName}/2", (await fixture.PipelineRunAsync()).Data.Tag(ServingTags.ChallengerUri));
         var body = SmokeRequests.Build(fixture.Test, fixture.Served.FeatureColumns, [0, 1], "dataframe_split").Body;
         var answeredBy = new Dictionary<string, string>();
