@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pipeline.Cli.Output;
 using Pipeline.Stages.Monitoring;
 using Pipeline.Stages.Spec;
+using Pipeline.Tracking.Stores.Rest;
 
 namespace Pipeline.Cli.Commands.Monitor;
 
@@ -98,12 +99,6 @@ internal static class ComparisonView
         w.WriteEndObject();
     }
 
-    /// <summary>A metric value; NaN or an infinity (an undefined metric) is null, as JSON has no such numbers.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-            w.WriteNumber(name, value);
-        else
-            w.WriteNull(name);
-    }
+    /// <summary>A metric value; NaN or an infinity (an undefined metric) as the other commands write it: <c>"NaN"</c>, <c>"Infinity"</c>.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value) => MlflowJsonWriter.WriteDouble(w, name, value);
 }
