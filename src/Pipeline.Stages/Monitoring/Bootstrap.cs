@@ -15,6 +15,8 @@ internal static class Bootstrap
         int resamples, int seed, double confidence)
     {
         var observed = Metric(otherArrays.Subset(), metric) - Metric(baselineArrays.Subset(), metric);
+        // Class-only metrics need no ROC or PR curve: a thousand resamples then cost a thousand confusion matrices.
+        var probabilities = metric is MetricNames.RocAuc or MetricNames.LogLoss or MetricNames.PrecisionRecallAuc;
         var (baselineOrder, otherOrder) = PairedOrder(baseline, other);
         var baselineRequests = Requests(baseline.Rows);
         var otherRequests = Requests(other.Rows);
@@ -26,13 +28,13 @@ internal static class Bootstrap
             if (baselineOrder is not null)
             {
                 var picks = Draw(random, baselineRequests);
-                a = Metric(baselineArrays.Subset(picks.Select(i => baselineOrder[i]).ToArray()), metric);
-                b = Metric(otherArrays.Subset(picks.Select(i => otherOrder![i]).ToArray()), metric);
+                a = Metric(baselineArrays.Subset(picks.Select(i => baselineOrder[i]).ToArray(), probabilities), metric);
+                b = Metric(otherArrays.Subset(picks.Select(i => otherOrder![i]).ToArray(), probabilities), metric);
             }
             else
             {
-                a = Metric(baselineArrays.Subset(Draw(random, baselineRequests)), metric);
-                b = Metric(otherArrays.Subset(Draw(random, otherRequests)), metric);
+                a = Metric(baselineArrays.Subset(Draw(random, baselineRequests), probabilities), metric);
+                b = Metric(otherArrays.Subset(Draw(random, otherRequests), probabilities), metric);
             }
 
             if (double.IsFinite(a) && double.IsFinite(b))

@@ -47,14 +47,18 @@ internal sealed class PredictionArrays
 
     public bool HasProbabilities => _probabilities is not null;
 
-    /// <summary>The rows at <paramref name="indices"/> (repeats allowed) as a prediction set.</summary>
-    public PredictionSet Subset(IReadOnlyList<int>? indices = null)
+    /// <summary>
+    /// The rows at <paramref name="indices"/> (repeats allowed) as a prediction set; without <paramref name="probabilities"/>
+    /// the evaluators skip the probability metrics and their curves, which a resample of a class-only metric does not need.
+    /// </summary>
+    public PredictionSet Subset(IReadOnlyList<int>? indices = null, bool probabilities = true)
     {
+        var kept = probabilities ? _probabilities : null;
         if (indices is null)
-            return new PredictionSet(_task, _classValues, _actual, _predicted, _probabilities);
+            return new PredictionSet(_task, _classValues, _actual, _predicted, kept);
         return new PredictionSet(_task, _classValues,
             indices.Select(i => _actual[i]).ToArray(), indices.Select(i => _predicted[i]).ToArray(),
-            _probabilities is null ? null : indices.Select(i => _probabilities[i]).ToArray());
+            kept is null ? null : indices.Select(i => kept[i]).ToArray());
     }
 
     private static double ArgMax(JoinedRow row)
