@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Commands.Artifacts;
 using Pipeline.Cli.Commands.Models;
+using Pipeline.Cli.Commands.Monitor;
 using Pipeline.Stages.Running;
 
 var time = TimeProvider.System;
@@ -15,8 +16,8 @@ var root = new RootCommand("pipeline: the machine-learning lifecycle as CI stage
     ModelsCommand.Create(time),
     ArtifactsCommand.Create(),
     ServeCommand.Create(),
+    MonitorCommand.Create(time),
     ServerCommand.Create(),
-    Pipeline.Cli.Commands.Monitor.MonitorCommand.Create(),
 };
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync();

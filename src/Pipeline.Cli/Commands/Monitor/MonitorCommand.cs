@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace Pipeline.Cli.Commands.Monitor;
 
-/// <summary><c>pipeline monitor ...</c>: watching a released model (its prediction log).</summary>
+/// <summary><c>pipeline monitor ...</c>: watching a served model with what its prediction log recorded.</summary>
 internal static class MonitorCommand
 {
-    public static Command Create() => new("monitor", "Watch a released model through its prediction log.")
+    public static Command Create(TimeProvider time) => new("monitor", "Watch a served model: compare its prediction log with the labels that arrived later.")
     {
         MonitorCompareCommand.Create(),
     };

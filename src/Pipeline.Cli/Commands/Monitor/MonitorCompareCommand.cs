@@ -41,7 +41,7 @@ internal static class MonitorCompareCommand
                 if (!File.Exists(labelsPath))
                     throw new FileNotFoundException($"the labels file '{labelsPath}' does not exist.");
                 var (labelRows, empty) = LabelsFile.Read(labelsPath, parse.GetValue(idColumn)!, parse.GetValue(labelColumn));
-                var reader = new PredictionLogReader();
+                var reader = new LoggedPredictionReader();
                 JoinResult join;
                 if (parse.GetValue(log) == "tracking")
                 {

@@ -11,7 +11,7 @@ namespace Pipeline.Stages.Monitoring;
 /// <c>predictions/predictions.jsonl</c> artifacts of the inference runs <c>--log-predictions tracking</c> wrote. Lines
 /// without an answered row (refused requests) are counted in <see cref="SkippedLines"/>.
 /// </summary>
-public sealed class PredictionLogReader
+public sealed class LoggedPredictionReader
 {
     /// <summary>The tag and value that mark an inference run (as the scoring server writes them).</summary>
     public const string RoleTag = "pipeline.role";

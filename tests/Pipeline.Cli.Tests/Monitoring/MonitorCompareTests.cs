@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Pipeline.Stages.Running;
 
-namespace Pipeline.Cli.Tests.Monitor;
+namespace Pipeline.Cli.Tests.Monitoring;
 
 /// <summary>
 /// <c>pipeline monitor compare</c> end to end: two versions of a real breast-cancer model trained by the stages, served by

@@ -6,7 +6,7 @@ using Pipeline.Tracking.Entities;
 
 namespace Pipeline.Stages.Tests.Monitoring;
 
-public sealed class PredictionLogReaderTests : IDisposable
+public sealed class LoggedPredictionReaderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("log-reader-").FullName;
 
@@ -22,11 +22,11 @@ public sealed class PredictionLogReaderTests : IDisposable
         var experiment = await backend.Store.CreateExperimentAsync("inference");
         foreach (var (role, text) in new[] { ("inference", Line + "\n" + Refused + "\n"), ("other", Line + "\n") })
         {
-            var run = await backend.Store.CreateRunAsync(experiment, "server", 0, [new RunTag(PredictionLogReader.RoleTag, role)], role);
-            await backend.Artifacts.Open(run.Info.ArtifactUri).WriteAsync(PredictionLogReader.ArtifactPath, new MemoryStream(Encoding.UTF8.GetBytes(text)));
+            var run = await backend.Store.CreateRunAsync(experiment, "server", 0, [new RunTag(LoggedPredictionReader.RoleTag, role)], role);
+            await backend.Artifacts.Open(run.Info.ArtifactUri).WriteAsync(LoggedPredictionReader.ArtifactPath, new MemoryStream(Encoding.UTF8.GetBytes(text)));
         }
 
-        var reader = new PredictionLogReader();
+        var reader = new LoggedPredictionReader();
         var predictions = await reader.ReadTrackingAsync(backend.Store, backend.Artifacts, "inference", CancellationToken.None);
 
         Assert.Equal("a", Assert.Single(predictions).RequestId);
@@ -38,7 +38,7 @@ public sealed class PredictionLogReaderTests : IDisposable
     {
         await using var backend = TrackingComposition.ForProcess().Open($"sqlite:///{Path.Combine(_root, "mlruns.db")}", new Uri(Path.Combine(_root, "artifacts")).AbsoluteUri);
 
-        var error = await Assert.ThrowsAsync<TrackingException>(() => new PredictionLogReader().ReadTrackingAsync(backend.Store, backend.Artifacts, "inference", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TrackingException>(() => new LoggedPredictionReader().ReadTrackingAsync(backend.Store, backend.Artifacts, "inference", CancellationToken.None));
 
         Assert.Contains("--log-predictions tracking", error.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class PredictionLogReaderTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "predictions-1.jsonl"), Line + "\n\n" + Refused + "\n");
         File.WriteAllText(Path.Combine(_root, "notes.txt"), "not a log");
 
-        var reader = new PredictionLogReader();
+        var reader = new LoggedPredictionReader();
         var ids = reader.ReadDirectory(_root).Select(p => p.RequestId).ToList();
 
         Assert.Equal(["a", "second"], ids);
