@@ -55,6 +55,9 @@ internal static class Bootstrap
             return double.NaN;
         try
         {
+            // The binary ROC AUC alone is the evaluator's own curve, without the PR curve and log loss beside it.
+            if (metric == MetricNames.RocAuc && set.Task == Pipeline.Ml.Data.TaskKind.Binary && set.Probabilities is not null)
+                return ClassificationCurves.Roc(set.ActualClasses.Select(c => c == 1).ToArray(), set.ProbabilityOf(1)).Auc;
             return ModelEvaluator.Evaluate(set).TryGet(metric, out var value) ? value : double.NaN;
         }
         catch (ArgumentException)

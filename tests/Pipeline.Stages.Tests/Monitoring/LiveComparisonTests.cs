@@ -110,4 +110,26 @@ public sealed class LiveComparisonTests
 
         Assert.Contains("predict_proba", error.Message);
     }
+
+    [Fact]
+    public void Compare_RocAucWithProbabilities_DifferenceIsTheEvaluatorsRocAucDifference()
+    {
+        var random = new Random(3);
+        var predictions = new List<LoggedPrediction>();
+        var labels = new List<LabelRow>();
+        for (var i = 0; i < 300; i++)
+        {
+            var label = random.Next(2);
+            var p = Math.Clamp(label == 1 ? 0.6 + random.NextDouble() * 0.4 - (i % 3) * 0.2 : random.NextDouble() * 0.7, 0, 1);
+            predictions.Add(new LoggedPrediction($"r{i}", 0, i % 2 == 0 ? "1" : "2", i % 2 == 0 ? "champion" : "challenger", null, [1 - p, p]));
+            labels.Add(new LabelRow($"r{i}", 0, label.ToString(System.Globalization.CultureInfo.InvariantCulture), i + 2));
+        }
+
+        var report = LiveComparison.Compare(PredictionJoin.Join(predictions, labels), new CompareOptions { Metric = "roc_auc", Resamples = 50 });
+
+        var difference = report.Differences.Single();
+        Assert.Equal(report.Versions[1].Metrics["roc_auc"] - report.Versions[0].Metrics["roc_auc"], difference.Difference, 12);
+        Assert.Contains("log_loss", report.Versions[0].Metrics.Names);
+        Assert.True(difference.Lower <= difference.Difference && difference.Difference <= difference.Upper, difference.Note);
+    }
 }
