@@ -27,6 +27,9 @@ internal static partial class ServeSectionReader
                 reader.Error(map.Get(key)!, map.PathOf(key), $"{key} needs serve.challenger (the model that answers beside the champion)");
         }
 
+        if (shadow == true && split is not null)
+            reader.Error(map.Get("split")!, map.PathOf("split"), "split has no effect with shadow: true (the champion answers every request); remove one of them");
+
         var log = map.String("log_predictions")?.Trim();
         var inputs = map.String("log_inputs")?.Trim();
         if (inputs is not null and not ("full" or "hash"))

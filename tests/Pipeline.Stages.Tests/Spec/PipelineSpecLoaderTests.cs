@@ -130,6 +130,7 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "model:", "serve:\n  challenger: models:/m@challenger\n  split: 1.5\nmodel:", 15, "serve.split: must be a share from 0 to 1, got 1.5" },
         { "model:", "serve:\n  challenger: models:/m/2\n  shadow: maybe\nmodel:", 15, "serve.shadow: expected true or false" },
         { "model:", "serve:\n  split: 0.2\nmodel:", 14, "serve.split: split needs serve.challenger" },
+        { "model:", "serve:\n  challenger: models:/m/2\n  shadow: true\n  split: 0.2\nmodel:", 16, "serve.split: split has no effect with shadow: true" },
         { "model:", "serve:\n  shadow: true\nmodel:", 14, "serve.shadow: shadow needs serve.challenger" },
         { "model:", "serve:\n  challenger: models:/m/2\n  sticky_header: X User\nmodel:", 15, "serve.sticky_header: 'X User' is not an HTTP header name" },
         { "model:", "serve:\n  log_predictions: logs\n  log_inputs: sha\nmodel:", 15, "serve.log_inputs: unknown value 'sha' (allowed: full, hash)" },
@@ -166,13 +167,14 @@ public sealed class PipelineSpecLoaderTests : IDisposable
     public void Parse_ServeChallengerAndPredictionLog_AreReadWithDocumentedDefaults()
     {
         var defaults = Parse(Valid).GetSpecOrThrow().Serve;
-        var spec = Parse(Valid.Replace("model:", "serve:\n  challenger: models:/test-model@challenger\n  split: 0.25\n  shadow: true\n  sticky_header: X-User\n" +
+        var spec = Parse(Valid.Replace("model:", "serve:\n  challenger: models:/test-model@challenger\n  split: 0.25\n  sticky_header: X-User\n" +
                                                  "  log_predictions: prediction-log\n  log_inputs: hash\n  log_sample: 0.5\nmodel:")).GetSpecOrThrow().Serve;
 
         Assert.Equal((null, 0.1, false, "X-Request-Id", null, "full", 1.0),
             (defaults.Challenger, defaults.Split, defaults.Shadow, defaults.StickyHeader, defaults.LogPredictions, defaults.LogInputs, defaults.LogSample));
-        Assert.Equal(("models:/test-model@challenger", 0.25, true, "X-User", "prediction-log", "hash", 0.5),
+        Assert.Equal(("models:/test-model@challenger", 0.25, false, "X-User", "prediction-log", "hash", 0.5),
             (spec.Challenger, spec.Split, spec.Shadow, spec.StickyHeader, spec.LogPredictions, spec.LogInputs, spec.LogSample));
+        Assert.True(Parse(Valid.Replace("model:", "serve:\n  challenger: models:/test-model/2\n  shadow: true\nmodel:")).GetSpecOrThrow().Serve.Shadow);
     }
 
     [Theory]
