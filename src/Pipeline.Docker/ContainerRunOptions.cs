@@ -22,6 +22,9 @@ public sealed record ContainerRunOptions
     /// <summary>Extra environment variables; default none.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Host folders mounted into the container, host path to container path (e.g. a prediction log folder); default none.</summary>
+    public IReadOnlyDictionary<string, string> Mounts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra container labels (<see cref="ImageLabels.Managed"/> is always set); default none.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -38,7 +38,7 @@ public sealed partial class ContainerRunner(DockerEngine engine, TimeProvider? t
             Env = environment.Select(kv => $"{kv.Key}={kv.Value}").ToList(),
             Cmd = options.Arguments?.ToList(),
             Labels = labels,
-            HostConfig = new HostConfig { NetworkMode = "host" },
+            HostConfig = new HostConfig { NetworkMode = "host", Binds = options.Mounts.Select(m => $"{m.Key}:{m.Value}").ToList() },
         }, cancellationToken).ConfigureAwait(false);
 
         var host = options.ListenAddress is "0.0.0.0" or "::" or "[::]" ? "127.0.0.1" : options.ListenAddress;
@@ -113,5 +113,10 @@ public sealed partial class ContainerRunner(DockerEngine engine, TimeProvider? t
             throw new ArgumentException($"ContainerRunOptions.HealthPath: '{o.HealthPath}' must start with '/'.", nameof(o.HealthPath));
         if (o.HealthTimeout <= TimeSpan.Zero)
             throw new ArgumentException("ContainerRunOptions.HealthTimeout must be positive.", nameof(o.HealthTimeout));
+        foreach (var (host, container) in o.Mounts)
+        {
+            if (!Path.IsPathRooted(host) || !Directory.Exists(host) || !container.StartsWith('/') || (host + container).Contains(':'))
+                throw new ArgumentException($"ContainerRunOptions.Mounts: '{host}' must be an existing absolute folder and '{container}' an absolute path, neither with ':'.", nameof(o.Mounts));
+        }
     }
 }

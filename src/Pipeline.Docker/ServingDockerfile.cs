@@ -34,6 +34,8 @@ internal static class ServingDockerfile
         text.Append("COPY app/ ").Append(app).Append("/\n");
         if (o.ModelDirectory is not null)
             text.Append("COPY model/ ").Append(ServingImageOptions.ModelPathInImage).Append("/\n");
+        if (o.ChallengerDirectory is not null)
+            text.Append("COPY challenger/ ").Append(ServingImageOptions.ChallengerPathInImage).Append("/\n");
         // One ENV and one LABEL instruction: the classic builder commits a layer for every instruction.
         text.Append("ENV").Append(Pairs(env, quoteKeys: false)).Append('\n');
         text.Append("WORKDIR ").Append(app).Append('\n');

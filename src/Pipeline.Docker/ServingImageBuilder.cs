@@ -37,6 +37,8 @@ public sealed class ServingImageBuilder(DockerEngine engine, TimeProvider? timeP
             folders.Add((options.RuntimeFolder, "dotnet"));
         if (options.ModelDirectory is not null)
             folders.Add((options.ModelDirectory, "model"));
+        if (options.ChallengerDirectory is not null)
+            folders.Add((options.ChallengerDirectory, "challenger"));
         var dockerfile = ServingDockerfile.Render(options, entryFile, Labels(options));
         await using var context = await BuildContext.WriteAsync(dockerfile, folders, cancellationToken).ConfigureAwait(false);
 

@@ -6,6 +6,9 @@ public sealed record ServingImageOptions
     /// <summary>Where the model directory is copied inside the image (MLflow's images use the same path); also <c>MODEL_PATH</c>.</summary>
     public const string ModelPathInImage = "/opt/ml/model";
 
+    /// <summary>Where <see cref="ChallengerDirectory"/> is copied inside the image.</summary>
+    public const string ChallengerPathInImage = "/opt/ml/challenger";
+
     /// <summary>Where the published server is copied inside the image.</summary>
     public const string AppPathInImage = "/app";
 
@@ -30,6 +33,10 @@ public sealed record ServingImageOptions
 
     /// <summary>The model directory (MLmodel and its files) copied to <see cref="ModelPathInImage"/>; default none.</summary>
     public string? ModelDirectory { get; init; }
+
+    /// <summary>A second model directory (the challenger) copied to <see cref="ChallengerPathInImage"/>; default none. The
+    /// server serves it only when told to (<c>Scoring__Challenger</c> in <see cref="Environment"/>).</summary>
+    public string? ChallengerDirectory { get; init; }
 
     /// <summary>Image after <c>FROM</c> (required): a <see cref="MinimalBaseImage.Reference"/>, or a standard image such as
     /// <c>mcr.microsoft.com/dotnet/aspnet:10.0</c> when the engine can pull it (then set <see cref="FrameworkDependent"/>).</summary>

@@ -18,6 +18,7 @@ internal static partial class ServingImageValidation
         Require(o.RuntimeFolder is null || (o.FrameworkDependent && File.Exists(Path.Combine(o.RuntimeFolder, "dotnet"))), nameof(o.RuntimeFolder),
             $"'{o.RuntimeFolder}' must hold the dotnet host, and needs FrameworkDependent");
         Require(o.ModelDirectory is null || Directory.Exists(o.ModelDirectory), nameof(o.ModelDirectory), $"folder '{o.ModelDirectory}' does not exist");
+        Require(o.ChallengerDirectory is null || Directory.Exists(o.ChallengerDirectory), nameof(o.ChallengerDirectory), $"folder '{o.ChallengerDirectory}' does not exist");
         Require(o.Port is > 0 and < 65536, nameof(o.Port), $"{o.Port} is not a TCP port");
         Require(!string.IsNullOrWhiteSpace(o.User) && o.User != "root" && !o.User.StartsWith("0", StringComparison.Ordinal) &&
                 !o.User.Any(char.IsWhiteSpace), nameof(o.User), $"'{o.User}' must name a non-root user");

@@ -31,6 +31,23 @@ public sealed class ServingDockerfileTests : IDisposable
     }
 
     [Fact]
+    public void Render_WithChallenger_CopiesItBesideTheModel()
+    {
+        var text = ServingDockerfile.Render(Options() with { ModelDirectory = _publish, ChallengerDirectory = _publish }, "Server");
+
+        Assert.Contains("COPY model/ /opt/ml/model/\nCOPY challenger/ /opt/ml/challenger/\n", text);
+    }
+
+    [Fact]
+    public void Validate_MissingChallengerFolder_ThrowsNamingOption()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            ServingImageValidation.Validate(Options() with { ChallengerDirectory = Path.Combine(_publish, "missing") }));
+
+        Assert.Contains("ChallengerDirectory", error.Message);
+    }
+
+    [Fact]
     public void Render_FrameworkDependentWithoutHealthcheck_RunsDotnetAndHasNoHealthcheck()
     {
         var text = ServingDockerfile.Render(Options() with { FrameworkDependent = true, HealthCheckArguments = null }, "Server.dll");

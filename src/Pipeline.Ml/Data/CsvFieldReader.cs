@@ -3,8 +3,10 @@ using System.Text;
 namespace Pipeline.Ml.Data;
 
 /// <summary>Splits CSV lines into fields (RFC 4180 quoting with <c>""</c> escapes; no multi-line fields).</summary>
-internal static class CsvFieldReader
+public static class CsvFieldReader
 {
+    /// <summary>The fields of one line; a quoted field keeps its spaces, an unquoted one is trimmed.</summary>
+    /// <exception cref="DataFormatException">An unterminated quoted field, naming <paramref name="source"/> and <paramref name="lineNumber"/>.</exception>
     public static List<string> Split(string line, char separator, string source, int lineNumber)
     {
         var fields = new List<string>();

@@ -36,6 +36,7 @@ internal sealed partial class ModelLoadingService(
             var challengerSettings = new ScoringServerOptions
             {
                 ModelUri = settings.Challenger,
+                ModelVersion = settings.ChallengerVersion,
                 TrackingUri = settings.TrackingUri,
                 EnginePoolSize = settings.EnginePoolSize,
             };

@@ -32,6 +32,7 @@ public static class ScoringServerBuilderExtensions
         ["--max-rows"] = "Scoring:MaxRowsPerRequest",
         ["--max-concurrent-large"] = "Scoring:MaxConcurrentLargeRequests",
         ["--challenger"] = "Scoring:Challenger",
+        ["--challenger-version"] = "Scoring:ChallengerVersion",
         ["--split"] = "Scoring:Split",
         ["--shadow"] = "Scoring:Shadow",
         ["--sticky-header"] = "Scoring:StickyHeader",

@@ -66,6 +66,12 @@ public sealed class ScoringServerOptions
     /// </summary>
     public string? Challenger { get; set; }
 
+    /// <summary>
+    /// What the challenger reports as its version (<c>--challenger-version</c>), e.g. <c>name/4</c> when it is served from a
+    /// directory (as DockerServe does), so that <c>X-Model-Version</c> and the log name its registry version. Default: the loader's.
+    /// </summary>
+    public string? ChallengerVersion { get; set; }
+
     /// <summary>Share of requests the challenger answers, 0 to 1 (<c>--split 0.1</c>), sticky per <see cref="StickyHeader"/>. Default 0.1.</summary>
     public double Split { get; set; } = 0.1;
 

@@ -22,6 +22,40 @@ public sealed record ServeSpec(int Port, string? BaseImage)
     /// smoke test, relative to the pipeline file, and logged as an artifact of the pipeline run with its sha256.</summary>
     public string? Save { get; init; }
 
+    /// <summary><c>challenger</c> (model URI or null, default null): a second model served beside the champion,
+    /// <c>models:/&lt;name&gt;@&lt;alias&gt;</c> or <c>models:/&lt;name&gt;/&lt;version&gt;</c>; it answers <see cref="Split"/> of the requests,
+    /// or with <see cref="Shadow"/> scores every request without answering.</summary>
+    public string? Challenger { get; init; }
+
+    /// <summary><c>split</c> (number 0-1, default 0.1): the share of requests the challenger answers, sticky per
+    /// <see cref="StickyHeader"/>.</summary>
+    public double Split { get; init; } = DefaultSplit;
+
+    /// <summary><c>shadow</c> (boolean, default false): the challenger scores every request after the champion answered it.</summary>
+    public bool Shadow { get; init; }
+
+    /// <summary><c>sticky_header</c> (string, default <c>X-Request-Id</c>): the request header that decides champion or challenger.</summary>
+    public string StickyHeader { get; init; } = DefaultStickyHeader;
+
+    /// <summary><c>log_predictions</c> (string or null, default null): log every answered row, to a folder (relative to the
+    /// pipeline file; mounted into the container) or to <c>tracking</c> (the pipeline's tracking store).</summary>
+    public string? LogPredictions { get; init; }
+
+    /// <summary><c>log_inputs</c> (<c>full</c> or <c>hash</c>, default <c>full</c>): log each row's inputs, or only their sha256.</summary>
+    public string LogInputs { get; init; } = "full";
+
+    /// <summary><c>log_sample</c> (number above 0 and at most 1, default 1): the share of requests logged.</summary>
+    public double LogSample { get; init; } = 1;
+
+    /// <summary>The default challenger share, 0.1.</summary>
+    public const double DefaultSplit = 0.1;
+
+    /// <summary>The default sticky header, <c>X-Request-Id</c>.</summary>
+    public const string DefaultStickyHeader = "X-Request-Id";
+
+    /// <summary>The <see cref="LogPredictions"/> value that logs to the tracking store.</summary>
+    public const string TrackingLog = "tracking";
+
     /// <summary>The default port, 5001.</summary>
     public const int DefaultPort = 5001;
 

@@ -8,7 +8,8 @@ internal static partial class SmallSectionsReader
 {
     private static readonly IReadOnlyList<string> TrackingKeys = ["uri", "artifact_root"];
     private static readonly IReadOnlyList<string> ModelKeys = ["name", "alias", "promote"];
-    private static readonly IReadOnlyList<string> ServeKeys = ["port", "base_image", "registry", "save"];
+    private static readonly IReadOnlyList<string> ServeKeys =
+        ["port", "base_image", "registry", "save", "challenger", "split", "shadow", "sticky_header", "log_predictions", "log_inputs", "log_sample"];
 
     public static TrackingSpec ReadTracking(SpecReader reader, YamlNode node)
     {
@@ -45,7 +46,8 @@ internal static partial class SmallSectionsReader
         if (registry is not null && RegistryProblem(registry) is { } problem)
             reader.Error(map.Get("registry")!, map.PathOf("registry"), problem);
         var save = map.String("save");
-        return new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { PortIsExplicit = port is not null, Registry = registry, Save = save };
+        var serve = new ServeSpec(port ?? ServeSpec.DefaultPort, baseImage) { PortIsExplicit = port is not null, Registry = registry, Save = save };
+        return ServeSectionReader.ReadChallengerAndLog(reader, map, serve);
     }
 
     /// <summary>A registry prefix must make a valid repository path in front of the image's own name.</summary>

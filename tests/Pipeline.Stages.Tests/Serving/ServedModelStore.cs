@@ -13,7 +13,8 @@ namespace Pipeline.Stages.Tests.Serving;
 
 /// <summary>
 /// A real SQLite store as the earlier stages leave it: a pipeline run with data/test.csv, a sweep run with a packaged
-/// breast-cancer model registered as version 1 with the alias <c>champion</c>. Also a deliberately different model.
+/// breast-cancer model registered as version 1 with the alias <c>champion</c>. Also a deliberately different model, registered as
+/// version 2 with the alias <c>challenger</c>.
 /// </summary>
 public sealed class ServedModelStore : IAsyncLifetime
 {
@@ -60,6 +61,11 @@ public sealed class ServedModelStore : IAsyncLifetime
         await Registry.CreateRegisteredModelAsync(ModelName);
         var version = await Registry.CreateModelVersionAsync(ModelName, $"runs:/{sweep.Info.RunId}/model", sweep.Info.RunId);
         await Registry.SetRegisteredModelAliasAsync(ModelName, "champion", version.Version);
+        // The different model as version 2, the challenger served beside the champion.
+        var challengerRun = await Store.CreateRunAsync(experiment, "tester", 0, [], "challenger-sweep");
+        await Artifacts.Open(challengerRun.Info.ArtifactUri).LogDirectoryAsync(Different.Directory, "model");
+        var challenger = await Registry.CreateModelVersionAsync(ModelName, $"runs:/{challengerRun.Info.RunId}/model", challengerRun.Info.RunId);
+        await Registry.SetRegisteredModelAliasAsync(ModelName, "challenger", challenger.Version);
     }
 
     public Task<Run> PipelineRunAsync() => Store.GetRunAsync(PipelineRunId);

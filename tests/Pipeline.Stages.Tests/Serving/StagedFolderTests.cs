@@ -6,6 +6,8 @@ public sealed class StagedFolderTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"staged-{Guid.NewGuid():N}");
 
+    private string Folder => Path.Combine(_root, "cache", "server");
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
@@ -13,30 +15,24 @@ public sealed class StagedFolderTests : IDisposable
     }
 
     [Fact]
-    public void Replace_FillSucceeds_FolderHoldsOnlyTheNewContentAndNoStagingIsLeft()
+    public void Publish_OverAnUnfinishedLeftover_FolderHoldsOnlyTheNewContentAndNoStagingIsLeft()
     {
-        var folder = Path.Combine(_root, "cache", "server");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, "old.txt"), "old");
 
-        StagedFolder.Replace(folder, staging =>
-        {
-            Directory.CreateDirectory(staging);
-            File.WriteAllText(Path.Combine(staging, "new.txt"), "new");
-        });
+        StagedFolder.Publish(Folder, "entry.dll", staging => Fill(staging, "new"));
 
-        Assert.Equal(["new.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));
-        Assert.Equal([folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
+        Assert.Equal(["entry.dll"], Directory.GetFiles(Folder).Select(Path.GetFileName));
+        Assert.Equal([Folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
     }
 
     [Fact]
-    public void Replace_FillFails_KeepsTheOldFolderAndRemovesThePartialStaging()
+    public void Publish_FillFails_KeepsTheOldFolderAndRemovesThePartialStaging()
     {
-        var folder = Path.Combine(_root, "cache", "server");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, "old.txt"), "old");
 
-        var error = Assert.Throws<IOException>(() => StagedFolder.Replace(folder, staging =>
+        var error = Assert.Throws<IOException>(() => StagedFolder.Publish(Folder, "entry.dll", staging =>
         {
             Directory.CreateDirectory(staging);
             File.WriteAllText(Path.Combine(staging, "half.txt"), "half");
@@ -44,7 +40,42 @@ public sealed class StagedFolderTests : IDisposable
         }));
 
         Assert.Equal("disk full", error.Message);
-        Assert.Equal("old", File.ReadAllText(Path.Combine(folder, "old.txt")));
-        Assert.Equal([folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(Folder, "old.txt")));
+        Assert.Equal([Folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
+    }
+
+    [Fact]
+    public void Publish_AnotherProcessFinishedTheFolderMeanwhile_KeepsTheirsUntouchedAndDiscardsThisCopy()
+    {
+        StagedFolder.Publish(Folder, "entry.dll", staging =>
+        {
+            Fill(staging, "mine");
+            Fill(Folder, "theirs"); // the other process renames its finished copy into place while this one fills
+        });
+
+        Assert.Equal("theirs", File.ReadAllText(Path.Combine(Folder, "entry.dll")));
+        Assert.Equal([Folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
+    }
+
+    [Fact]
+    public async Task Publish_EightFillsAtOnce_AllSucceedAndLeaveOneFinishedFolder()
+    {
+        using var start = new Barrier(8);
+        var fills = Enumerable.Range(0, 8).Select(i => Task.Run(() => StagedFolder.Publish(Folder, "entry.dll", staging =>
+        {
+            Fill(staging, $"copy {i}");
+            start.SignalAndWait(TimeSpan.FromSeconds(30));
+        })));
+
+        await Task.WhenAll(fills);
+
+        Assert.StartsWith("copy ", File.ReadAllText(Path.Combine(Folder, "entry.dll")));
+        Assert.Equal([Folder], Directory.GetDirectories(Path.Combine(_root, "cache")));
+    }
+
+    private static void Fill(string folder, string content)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "entry.dll"), content);
     }
 }

@@ -126,6 +126,17 @@ public sealed class PipelineSpecLoaderTests : IDisposable
         { "model:", "serve:\n  port: 70000\nmodel:", 14, "serve.port: must be between 0 and 65535, got 70000" },
         { "model:", "serve:\n  registry: GHCR.io/Team\nmodel:", 14, "serve.registry: 'GHCR.io/Team' is not a registry prefix" },
         { "model:", "serve:\n  save: ''\nmodel:", 14, "serve.save: expected a non-empty string" },
+        { "model:", "serve:\n  challenger: challenger\nmodel:", 14, "serve.challenger: 'challenger' is not a registry model URI: expected models:/<name>@<alias> or models:/<name>/<version>" },
+        { "model:", "serve:\n  challenger: models:/m@challenger\n  split: 1.5\nmodel:", 15, "serve.split: must be a share from 0 to 1, got 1.5" },
+        { "model:", "serve:\n  challenger: models:/m/2\n  shadow: maybe\nmodel:", 15, "serve.shadow: expected true or false" },
+        { "model:", "serve:\n  split: 0.2\nmodel:", 14, "serve.split: split needs serve.challenger" },
+        { "model:", "serve:\n  challenger: models:/m/2\n  shadow: true\n  split: 0.2\nmodel:", 16, "serve.split: split has no effect with shadow: true" },
+        { "model:", "serve:\n  shadow: true\nmodel:", 14, "serve.shadow: shadow needs serve.challenger" },
+        { "model:", "serve:\n  challenger: models:/m/2\n  sticky_header: X User\nmodel:", 15, "serve.sticky_header: 'X User' is not an HTTP header name" },
+        { "model:", "serve:\n  log_predictions: logs\n  log_inputs: sha\nmodel:", 15, "serve.log_inputs: unknown value 'sha' (allowed: full, hash)" },
+        { "model:", "serve:\n  log_predictions: logs\n  log_sample: 0\nmodel:", 15, "serve.log_sample: must be a share above 0 and at most 1, got 0" },
+        { "model:", "serve:\n  log_sample: 0.5\nmodel:", 14, "serve.log_sample: log_sample needs serve.log_predictions" },
+        { "model:", "serve:\n  challanger: models:/m/2\nmodel:", 14, "did you mean 'challenger'?" },
         { "model:", "tracking: sqlite:///x.db\nmodel:", 13, "tracking: expected a mapping, got 'sqlite:///x.db'" },
         { "experiment: test", "experiment: [a, b]", 1, "experiment: expected a non-empty string, got a list" },
         // The parser notices bad indentation where the next key fails to line up.
@@ -150,6 +161,20 @@ public sealed class PipelineSpecLoaderTests : IDisposable
 
         Assert.Equal("127.0.0.1:5000/ml", spec.Serve.Registry);
         Assert.Equal("release/model.tar", spec.Serve.Save);
+    }
+
+    [Fact]
+    public void Parse_ServeChallengerAndPredictionLog_AreReadWithDocumentedDefaults()
+    {
+        var defaults = Parse(Valid).GetSpecOrThrow().Serve;
+        var spec = Parse(Valid.Replace("model:", "serve:\n  challenger: models:/test-model@challenger\n  split: 0.25\n  sticky_header: X-User\n" +
+                                                 "  log_predictions: prediction-log\n  log_inputs: hash\n  log_sample: 0.5\nmodel:")).GetSpecOrThrow().Serve;
+
+        Assert.Equal((null, 0.1, false, "X-Request-Id", null, "full", 1.0),
+            (defaults.Challenger, defaults.Split, defaults.Shadow, defaults.StickyHeader, defaults.LogPredictions, defaults.LogInputs, defaults.LogSample));
+        Assert.Equal(("models:/test-model@challenger", 0.25, false, "X-User", "prediction-log", "hash", 0.5),
+            (spec.Challenger, spec.Split, spec.Shadow, spec.StickyHeader, spec.LogPredictions, spec.LogInputs, spec.LogSample));
+        Assert.True(Parse(Valid.Replace("model:", "serve:\n  challenger: models:/test-model/2\n  shadow: true\nmodel:")).GetSpecOrThrow().Serve.Shadow);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ internal static class CachedVersions
         var others = new DirectoryInfo(parent).EnumerateDirectories()
             .Where(d => !string.Equals(d.FullName.TrimEnd(Path.DirectorySeparatorChar), currentPath, StringComparison.Ordinal))
             .ToList();
-        var staging = others.Where(d => d.Name.StartsWith(".staging-", StringComparison.Ordinal));
+        var staging = others.Where(d => d.Name.StartsWith(".staging-", StringComparison.Ordinal) || d.Name.StartsWith(".stale-", StringComparison.Ordinal));
         var copies = others.Where(d => !d.Name.StartsWith('.'))
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .ThenBy(d => d.Name, StringComparer.Ordinal)

@@ -30,6 +30,7 @@ internal sealed class DockerServeContract : StageContract<SweepUpstream>
             new ServeInput(context.Spec.Model, context.Spec.Serve, upstream.PipelineRun, pipelineDirectory, context.Options.RequireDocker)
             {
                 ModelUri = $"models:/{version.Name}/{version.Version}",
+                TrackingUri = context.Location.TrackingUri,
             }, ct);
         var outputs = new Dictionary<string, string>
         {

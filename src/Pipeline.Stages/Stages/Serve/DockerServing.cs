@@ -20,9 +20,10 @@ internal static class DockerServing
         $"{ImageReference.RepositoryFor(version.Name)}-{version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static async Task<(RunningContainer Container, ServingImage Image)> RunAsync(
-        DockerEngine engine, ServeInput input, ServerLayout layout, string modelDirectory, ModelVersion version, string? runId,
+        DockerEngine engine, ServeInput input, ServerLayout layout, string modelDirectory, ServedExtras extras, ModelVersion version, string? runId,
         IStageReporter reporter, CancellationToken ct)
     {
+        var (logEnvironment, mounts) = extras.ContainerLog();
         try
         {
             string baseImage;
@@ -56,6 +57,7 @@ internal static class DockerServing
                 FrameworkDependent = layout.FrameworkDependent,
                 RuntimeFolder = runtime,
                 ModelDirectory = modelDirectory,
+                ChallengerDirectory = extras.ChallengerDirectory,
                 BaseImage = baseImage,
                 User = user,
                 Port = input.Serve.Port,
@@ -63,7 +65,7 @@ internal static class DockerServing
                 GitCommit = input.PipelineRun.Data.Tag(Tracking.Entities.SystemTags.GitCommit),
                 Source = ServingProvenance.SourceUrl(input.PipelineRun.Data.Tag(Tracking.Entities.SystemTags.GitRepoUrl)),
                 Labels = ServingProvenance.Labels(version, input.PipelineRun, modelDirectory),
-                Environment = new Dictionary<string, string> { ["Scoring__ModelVersion"] = $"{version.Name}/{version.Version}" },
+                Environment = new Dictionary<string, string>(extras.ImageEnvironment()) { ["Scoring__ModelVersion"] = $"{version.Name}/{version.Version}" },
             }, cancellationToken: ct);
             reporter.Info($"Image {string.Join(", ", image.Tags)}: {image.SizeBytes / 1e6:F0} MB, built in {image.Elapsed.TotalSeconds:F1} s");
 
@@ -82,6 +84,8 @@ internal static class DockerServing
                 Name = name,
                 Port = input.Serve.Port,
                 Labels = new Dictionary<string, string> { [ModelLabel] = version.Name },
+                Environment = logEnvironment,
+                Mounts = mounts,
                 HealthTimeout = TimeSpan.FromSeconds(90),
             }, ct);
             reporter.Info($"Container {container.Name} healthy {container.TimeToHealthy.TotalSeconds:F1} s after start");

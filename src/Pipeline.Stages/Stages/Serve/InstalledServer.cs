@@ -41,7 +41,7 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
         }
 
         reporter.Info($"Laying out the installed scoring server ({installedFolder}, {files.Count} files, for {string.Join(", ", frameworks.Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))} {Path.GetFileName(f)}"))}) in {root}");
-        StagedFolder.Replace(layout.AppFolder, staging =>
+        StagedFolder.Publish(layout.AppFolder, EntryFile, staging =>
         {
             foreach (var file in files)
                 HostRuntime.CopyFile(Path.Combine(installedFolder, file), Path.Combine(staging, file));
@@ -57,7 +57,7 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
             return runtime;
         var frameworks = HostRuntime.Frameworks(Path.Combine(layout.AppFolder, $"{ServerLayout.ServerName}.runtimeconfig.json"));
         reporter.Info($"Copying the .NET runtime from {HostRuntime.Root} ({string.Join(", ", frameworks)}) for the serving image");
-        StagedFolder.Replace(runtime, staging => HostRuntime.CopyTo(frameworks, staging));
+        StagedFolder.Publish(runtime, Path.GetFileName(HostRuntime.DotnetHost), staging => HostRuntime.CopyTo(frameworks, staging));
         return runtime;
     }
 

@@ -24,7 +24,8 @@ internal static class LocalServerProcess
     /// with our id; ours then exits (address in use) and this throws instead of reporting the other one as served.
     /// </summary>
     public static async Task<(int Pid, Uri Url)> StartAsync(
-        ServerLayout layout, string modelDirectory, int port, string version, string logFile, TimeSpan timeout, CancellationToken ct)
+        ServerLayout layout, string modelDirectory, int port, string version, string logFile, TimeSpan timeout,
+        IReadOnlyList<string> extraArguments, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var command = layout.LocalCommand;
         var instance = Guid.NewGuid().ToString("N");
@@ -32,8 +33,10 @@ internal static class LocalServerProcess
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, Environment = { ["LOG_FILE"] = logFile } };
         foreach (var argument in (string[])["-c", "exec \"$0\" \"$@\" >>\"$LOG_FILE\" 2>&1 </dev/null", .. command,
                      "--model", modelDirectory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--model-version", version,
-                     "--instance-id", instance])
+                     "--instance-id", instance, .. extraArguments])
             start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
         using var process = Process.Start(start) ?? throw new PipelineException($"{string.Join(' ', command)} did not start.");
         var url = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -23,6 +23,9 @@ public sealed record ServeInput(ModelSpec Model, ServeSpec Serve, Run PipelineRu
     /// <summary>The installed tool's folder holding the server, used outside a checkout; default the folder of this
     /// library or of the running app, whichever holds <c>Pipeline.Serving.dll</c> with its runtimeconfig and deps files.</summary>
     public string? InstalledFolder { get; init; }
+
+    /// <summary>The pipeline's tracking store, where <c>serve.log_predictions: tracking</c> logs; default null (the server's default).</summary>
+    public string? TrackingUri { get; init; }
 }
 
 /// <summary>What DockerServe started: the endpoint URL, how (docker or process), the served model URI, and the image tags.</summary>
@@ -63,6 +66,7 @@ internal sealed class ServeStage(
             Directory.Delete(modelDirectory, recursive: true);
         Directory.CreateDirectory(modelDirectory);
         await artifacts.Open(resolved.ArtifactUri).DownloadAsync("", modelDirectory, ct);
+        var extras = await ServedExtras.PrepareAsync(input, version, registry, store, artifacts, cache, reporter, ct);
         var layout = repository is not null
             ? await new ServerPublisher(repository, reporter).PublishAsync(frameworkDependent: input.Serve.BaseImage is not null, ct)
             : new InstalledServer(InstalledFolder(input), cache, reporter).Prepare();
@@ -78,7 +82,7 @@ internal sealed class ServeStage(
         if (reachability.IsReachable)
         {
             reporter.Info($"Docker engine {reachability.ServerVersion} (API {reachability.ApiVersion}) at {reachability.Endpoint}");
-            var (running, image) = await DockerServing.RunAsync(engine, input, layout, modelDirectory, version, resolved.RunId, reporter, ct);
+            var (running, image) = await DockerServing.RunAsync(engine, input, layout, modelDirectory, extras, version, resolved.RunId, reporter, ct);
             tags.Add(new RunTag(ServingTags.ContainerId, running.Id));
             tags.Add(new RunTag(ServingTags.Image, string.Join(",", image.Tags)));
             tags.Add(new RunTag(ServingTags.ImageId, image.Id));
@@ -92,7 +96,8 @@ internal sealed class ServeStage(
         {
             reporter.Warning($"No Docker engine is reachable: {reachability.Reason}. Serving the same server as a local process instead.");
             var log = Path.Combine(cache, "serving.log");
-            var (pid, url) = await LocalServerProcess.StartAsync(layout, modelDirectory, input.Serve.Port, versionLabel, log, HealthTimeout, ct);
+            var (pid, url) = await LocalServerProcess.StartAsync(
+                layout, modelDirectory, input.Serve.Port, versionLabel, log, HealthTimeout, extras.ProcessArguments(), extras.ProcessEnvironment(), ct);
             reporter.Info($"Server process {pid} logs to {log}");
             tags.Add(new RunTag(ServingTags.ProcessId, pid.ToString(CultureInfo.InvariantCulture)));
             output = new ServeOutput(url, ServingTags.ModeProcess, modelUri, []);
@@ -104,6 +109,11 @@ internal sealed class ServeStage(
             new RunTag(ServingTags.ModelUri, modelUri),
             new RunTag(ServingTags.State, "running"),
         ]);
+        if (extras.Challenger is { } challenger)
+        {
+            tags.Add(new RunTag(ServingTags.ChallengerUri, $"models:/{challenger.Name}/{challenger.Version}"));
+            tags.Add(new RunTag(ServingTags.StickyHeader, input.Serve.StickyHeader));
+        }
         await store.LogBatchAsync(input.PipelineRun.Info.RunId, [], [], tags, ct);
         // An earlier release's image belongs to the image served then; SmokeTest records this one's once it is shipped.
         foreach (var stale in input.PipelineRun.Data.Tags.Where(t => t.Key == ImageTags.Image || t.Key.StartsWith(ImageTags.Image + ".", StringComparison.Ordinal)))

@@ -45,7 +45,7 @@ internal sealed class ServerPublisher(string repositoryRoot, IStageReporter repo
         }
 
         reporter.Info($"Publishing the scoring server ({(frameworkDependent ? "framework-dependent" : "self-contained")}, linux-x64) to {folder}");
-        await StagedFolder.ReplaceAsync(folder, staging => RunPublishAsync(frameworkDependent, staging, ct)).ConfigureAwait(false);
+        await StagedFolder.PublishAsync(folder, entryPoint, staging => RunPublishAsync(frameworkDependent, staging, ct)).ConfigureAwait(false);
         return layout;
     }
 

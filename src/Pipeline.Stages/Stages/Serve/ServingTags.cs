@@ -32,4 +32,10 @@ public static class ServingTags
 
     public const string ModeDocker = "docker";
     public const string ModeProcess = "process";
+
+    /// <summary>The challenger served beside the model (<c>models:/name/N</c>), when <c>serve.challenger</c> names one.</summary>
+    public const string ChallengerUri = "pipeline.serve.challenger_uri";
+
+    /// <summary>The request header that decides champion or challenger, so SmokeTest can pin its requests to the champion.</summary>
+    public const string StickyHeader = "pipeline.serve.sticky_header";
 }

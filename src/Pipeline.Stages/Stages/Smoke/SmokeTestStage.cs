@@ -38,6 +38,7 @@ internal sealed class SmokeTestStage(ITrackingStore store, IStageReporter report
             var requests = 0;
             var model = input.Model;
             var features = model.FeatureColumns;
+            await ChampionPin.PinAsync(http, input.PipelineRun, SmokeRequests.Build(input.Test, features, [0], "dataframe_split").Body, reporter, ct);
 
             if (model.ReadInputExample() is { } example)
             {
