@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Ml.Data;
@@ -56,7 +54,7 @@ public sealed class DriftLogFixture : IAsyncLifetime
 
     private async Task ServeAndLogAsync(DataTable test, string log, Func<int, double, double> transform)
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Root };
         foreach (var argument in new[] { CliProcess.DllPath, "serve", ModelDirectory, "--port", port.ToString(CultureInfo.InvariantCulture), "--log-predictions", log, "--log-format", "plain" })
             info.ArgumentList.Add(argument);
@@ -110,12 +108,5 @@ public sealed class DriftLogFixture : IAsyncLifetime
         }
 
         throw new TimeoutException("pipeline serve did not answer /ping within 90 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

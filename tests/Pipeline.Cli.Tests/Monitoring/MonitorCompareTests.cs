@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Stages.Running;
@@ -29,7 +28,7 @@ public sealed class MonitorCompareTests : IDisposable
         await TrainAsync("champion", 0.01, trackingUri);
         await TrainAsync("challenger", 3.0, trackingUri);
         var log = Path.Combine(_root, "prediction-log");
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var (columns, rows) = ReadData();
         var labels = new StringBuilder("request_id,row,target\n");
         var sent = 0;
@@ -130,7 +129,7 @@ public sealed class MonitorCompareTests : IDisposable
             select: { metric: roc_auc, direction: maximize }
             model: { name: {{ModelName}}, alias: {{alias}} }
             """);
-        var runner = new PipelineRunner(new SilentReporter(), TimeProvider.System);
+        var runner = new PipelineRunner(new SilentStageReporter(), TimeProvider.System);
         foreach (var stage in new[] { StageName.InitStore, StageName.PrepareData, StageName.Sweep, StageName.Select, StageName.Evaluate, StageName.Package })
         {
             var result = await runner.RunAsync(stage, new StageOptions(pipeline, TrackingUri: trackingUri, OutputDirectory: Path.Combine(_root, "out", alias)));
@@ -189,26 +188,4 @@ public sealed class MonitorCompareTests : IDisposable
     }
 
     private static string Repository() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(CliProcess.DllPath)!, "..", "..", "..", "..", ".."));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class SilentReporter : IStageReporter
-    {
-        public void Info(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
-        }
-
-        public void Error(string message)
-        {
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Docker;
@@ -23,7 +21,7 @@ public sealed class InstalledToolWorkspace : IAsyncLifetime
 
     public string Project => Path.Combine(_root, "project");
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreeTcpPort.Next();
 
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
@@ -94,12 +92,5 @@ public sealed class InstalledToolWorkspace : IAsyncLifetime
         }
 
         Directory.Delete(_root, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Pipeline.Server.Hosting;
 using Pipeline.Stages.Running;
 using Pipeline.Tracking.Metadata;
@@ -31,7 +29,7 @@ public sealed class ServeFromTrackingServerTests
             });
             var trackingUri = server.BaseUri.ToString().TrimEnd('/');
             await RegisterModelAsync(root, trackingUri);
-            var port = FreePort();
+            var port = FreeTcpPort.Next();
 
             using var serve = StartServe(root, trackingUri, port);
             try
@@ -70,7 +68,7 @@ public sealed class ServeFromTrackingServerTests
             model: { name: {{ModelName}}, alias: champion }
             """);
         var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["MLFLOW_TRACKING_URI"] = trackingUri });
-        var runner = new PipelineRunner(new SilentReporter(), TimeProvider.System, environment);
+        var runner = new PipelineRunner(new SilentStageReporter(), TimeProvider.System, environment);
         foreach (var stage in new[] { StageName.InitStore, StageName.PrepareData, StageName.Sweep, StageName.Select, StageName.Evaluate, StageName.Package })
         {
             var result = await runner.RunAsync(stage, new StageOptions(pipeline, OutputDirectory: Path.Combine(root, "out")));
@@ -107,27 +105,5 @@ public sealed class ServeFromTrackingServerTests
         }
 
         throw new TimeoutException("pipeline serve did not answer /version within 90 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class SilentReporter : IStageReporter
-    {
-        public void Info(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
-        }
-
-        public void Error(string message)
-        {
-        }
     }
 }
