@@ -100,7 +100,7 @@ internal sealed class InvocationsHandler(
         if (log is not null && requestId is not null && log.IsSampled(requestId))
         {
             log.TryEnqueue(new LoggedRequest(
-                requestId, time.GetUtcNow(), shadow.Version, ChallengerRouter.ShadowRole, predictions is null ? null : scored.ShadowBatch, predictions,
+                requestId, time.GetUtcNow(), shadow.Version, ChallengerRouter.ShadowRole, log.Capture(predictions is null ? null : scored.ShadowBatch), predictions,
                 scored.Parameters.PredictProba, time.GetElapsedTime(started).TotalMilliseconds, status, errorCode));
         }
     }
@@ -113,7 +113,7 @@ internal sealed class InvocationsHandler(
         var errorCode = status >= 500 ? ScoringErrorCodes.InternalError
             : context.Items.TryGetValue(ScoringErrorWriter.ErrorCodeItem, out var code) ? code as string : null;
         log.TryEnqueue(new LoggedRequest(
-            requestId, time.GetUtcNow(), model?.Version ?? "", role, scored?.Batch, scored?.Predictions, scored?.Parameters.PredictProba ?? false,
+            requestId, time.GetUtcNow(), model?.Version ?? "", role, log.Capture(scored?.Batch), scored?.Predictions, scored?.Parameters.PredictProba ?? false,
             time.GetElapsedTime(started).TotalMilliseconds, status, errorCode));
         return false;
     }
