@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -40,6 +41,8 @@ internal sealed class PredictionLineWriter(bool hashInputs)
     private ServedModelIdentity _identity = new(null, "");
     private ScoringSchema? _lastSchema;
     private JsonEncodedText[] _names = [];
+    private byte[][] _prefixes = [];
+    private int _prefixBytes;
 
     /// <summary>Appends the request's lines to <paramref name="destination"/>.</summary>
     public void Write(in LoggedRequest request, IBufferWriter<byte> destination)
@@ -67,6 +70,8 @@ internal sealed class PredictionLineWriter(bool hashInputs)
         {
             // Column names are encoded once per schema, not once per cell.
             _names = [.. schema.Columns.Select(c => JsonEncodedText.Encode(c.Name, JsonOptions.Writer.Encoder))];
+            _prefixes = [.. _names.Select(n => (byte[])[(byte)'"', .. n.EncodedUtf8Bytes, (byte)'"', (byte)':'])];
+            _prefixBytes = _prefixes.Sum(p => p.Length);
             _lastSchema = schema;
         }
 
@@ -90,12 +95,19 @@ internal sealed class PredictionLineWriter(bool hashInputs)
             writer.WriteString(RoleName, role);
         if (row >= 0)
         {
+            var inputs = FormatRow(request.Inputs, row);
             if (hashInputs)
-                writer.WriteString(InputsHashName, HashRow(request.Inputs, row));
+            {
+                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+                Span<char> hex = stackalloc char[SHA256.HashSizeInBytes * 2];
+                SHA256.HashData(inputs, hash);
+                Convert.TryToHexStringLower(hash, hex, out _);
+                writer.WriteString(InputsHashName, hex);
+            }
             else
             {
                 writer.WritePropertyName(InputsName);
-                WriteRow(writer, request.Inputs, row);
+                writer.WriteRawValue(inputs, skipInputValidation: true);
             }
 
             writer.WritePropertyName(request.Probabilities ? ProbabilitiesName : PredictionName);
@@ -111,47 +123,66 @@ internal sealed class PredictionLineWriter(bool hashInputs)
         destination.Write("\n"u8);
     }
 
-    private string HashRow(in LoggedRows rows, int row)
+    /// <summary>The row as <c>{"column": value, ...}</c> in schema order, as Utf8JsonWriter writes it: the canonical form the hash is taken over.</summary>
+    private ReadOnlySpan<byte> FormatRow(in LoggedRows rows, int row)
     {
         _row.ResetWrittenCount();
-        _rowWriter.Reset(_row);
-        WriteRow(_rowWriter, rows, row);
-        _rowWriter.Flush();
-        return Convert.ToHexStringLower(SHA256.HashData(_row.WrittenSpan));
-    }
-
-    /// <summary>The row as <c>{"column": value, ...}</c> in schema order: the canonical form the hash is taken over.</summary>
-    private void WriteRow(Utf8JsonWriter writer, in LoggedRows rows, int row)
-    {
-        writer.WriteStartObject();
         if (rows.Cells is { } slots)
         {
-            var columns = rows.Schema!.Columns;
-            var cells = slots.AsSpan(row * rows.ColumnCount, rows.ColumnCount);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var index = rows.Present is { } present ? present[c] : c;
-                writer.WritePropertyName(_names[index]);
-                switch (columns[index].Type)
-                {
-                    case ScoringType.Double or ScoringType.Float:
-                        WriteReal(writer, BitConverter.Int64BitsToDouble(cells[c]));
-                        break;
-                    case ScoringType.Boolean:
-                        writer.WriteBooleanValue(cells[c] != 0);
-                        break;
-                    default:
-                        writer.WriteNumberValue(cells[c]);
-                        break;
-                }
-            }
+            WriteSlots(rows, slots.AsSpan(row * rows.ColumnCount, rows.ColumnCount));
         }
         else
         {
-            WriteCells(writer, rows.Batch!, row);
+            _rowWriter.Reset(_row);
+            _rowWriter.WriteStartObject();
+            WriteCells(_rowWriter, rows.Batch!, row);
+            _rowWriter.WriteEndObject();
+            _rowWriter.Flush();
         }
 
-        writer.WriteEndObject();
+        return _row.WrittenSpan;
+    }
+
+    /// <summary>The slots of one row, written byte by byte: names encoded once per schema, numbers as Utf8JsonWriter writes them.</summary>
+    private void WriteSlots(in LoggedRows rows, ReadOnlySpan<long> cells)
+    {
+        var columns = rows.Schema!.Columns;
+        var span = _row.GetSpan(_prefixBytes + (cells.Length * (RealFormatter.MaxLength + 1)) + 2);
+        var n = 0;
+        span[n++] = (byte)'{';
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (c > 0)
+                span[n++] = (byte)',';
+            var index = rows.Present is { } present ? present[c] : c;
+            _prefixes[index].CopyTo(span[n..]);
+            n += _prefixes[index].Length;
+            int written;
+            switch (columns[index].Type)
+            {
+                case ScoringType.Double or ScoringType.Float:
+                    var value = BitConverter.Int64BitsToDouble(cells[c]);
+                    written = double.IsFinite(value) ? RealFormatter.Format(value, span[n..]) : Copy("null"u8, span[n..]);
+                    break;
+                case ScoringType.Boolean:
+                    written = Copy(cells[c] != 0 ? "true"u8 : "false"u8, span[n..]);
+                    break;
+                default:
+                    Utf8Formatter.TryFormat(cells[c], span[n..], out written);
+                    break;
+            }
+
+            n += written;
+        }
+
+        span[n++] = (byte)'}';
+        _row.Advance(n);
+    }
+
+    private static int Copy(ReadOnlySpan<byte> text, Span<byte> destination)
+    {
+        text.CopyTo(destination);
+        return text.Length;
     }
 
     /// <summary>A row <see cref="LoggedRows"/> kept as the batch (it has strings, or nulls in a non-real column).</summary>
