@@ -52,17 +52,25 @@ internal sealed class PredictionLogQueue
     /// <summary>True when this request id is in the logged sample (sticky: the same id is always in or always out).</summary>
     public bool IsSampled(string requestId) => _sample >= 1 || StickyHash.Unit(SampleSalt, requestId) < _sample;
 
-    /// <summary>The rows to queue with a request: its batch's cells copied into pooled slots; empty for no batch.</summary>
-    public LoggedRows Capture(ScoringBatch? batch) => batch is null ? default : LoggedRows.Capture(batch, _cells);
-
-    /// <summary>Queues the request's rows, or drops and counts them when the queue is full. Never blocks.</summary>
-    public void TryEnqueue(in LoggedRequest request)
+    /// <summary>
+    /// Queues the request with <paramref name="batch"/>'s cells copied into pooled slots (its <see cref="LoggedRequest.Inputs"/>),
+    /// or drops and counts its rows when the queue is full; the copy is made only once there is room. Never blocks.
+    /// </summary>
+    public void TryEnqueue(in LoggedRequest request, ScoringBatch? batch)
     {
-        var rows = request.Rows;
-        if (Interlocked.Add(ref _queuedRows, rows) > _capacityRows || !_channel.Writer.TryWrite(request))
+        var rows = batch is { RowCount: > 0 } && request.Predictions is not null ? batch.RowCount : 1;
+        if (Interlocked.Add(ref _queuedRows, rows) > _capacityRows)
         {
             Interlocked.Add(ref _queuedRows, -rows);
-            Release(request);
+            Drop(rows);
+            return;
+        }
+
+        var entry = batch is null ? request : request with { Inputs = LoggedRows.Capture(batch, _cells) };
+        if (!_channel.Writer.TryWrite(entry))
+        {
+            Interlocked.Add(ref _queuedRows, -rows);
+            Release(entry);
             Drop(rows);
         }
     }
