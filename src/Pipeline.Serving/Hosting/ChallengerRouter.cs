@@ -37,7 +37,7 @@ internal sealed class ChallengerRouter(ScoringModelHolder holder, IOptions<Scori
             return new ModelRoute(champion, ChampionRole, challenger);
         var key = context.Request.Headers[settings.StickyHeader].ToString();
         if (key.Length == 0)
-            key = requestId ?? Guid.NewGuid().ToString("N");
+            key = requestId ?? RequestIds.New();
         return StickyHash.Unit(SplitSalt, key) < settings.Split
             ? new ModelRoute(challenger, ChallengerRole, null)
             : new ModelRoute(champion, ChampionRole, null);

@@ -16,8 +16,20 @@ internal static class RequestIds
     public static string Ensure(HttpContext context)
     {
         var given = context.Request.Headers[Header].ToString().Trim();
-        var id = given.Length == 0 ? Guid.NewGuid().ToString("N") : given.Length > MaxLength ? given[..MaxLength] : given;
+        var id = given.Length == 0 ? New() : given.Length > MaxLength ? given[..MaxLength] : given;
         context.Response.Headers[Header] = id;
         return id;
+    }
+
+    /// <summary>
+    /// A new id: 32 lowercase hex digits, as <c>Guid.NewGuid().ToString("N")</c> gives, from the thread's random generator
+    /// (seeded once from the operating system). <c>Guid.NewGuid</c> reads <c>/dev/urandom</c> on every call on Linux: that
+    /// system call was 3% of a logging server's CPU at 1-row load (bench/serving.sh).
+    /// </summary>
+    public static string New()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
     }
 }

@@ -27,8 +27,8 @@ public sealed class PredictionLogOptions
 
     /// <summary>
     /// Rows the queue holds before new ones are dropped (<c>--log-queue-rows</c>). This bounds the memory the log can take while the
-    /// sink is slow or down, and what a kill -9 can lose. Default 10,000 (bench/serving.sh measures 4.4-4.9 KB per queued 1-row request
-    /// of 30 features, so about 45-50 MB at most; at 10,000 requests/s a second of sink outage).
+    /// sink is slow or down, and what a kill -9 can lose. Default 10,000 (bench/serving.sh measures 0.9-1.0 KB per queued 1-row request
+    /// of 30 features, so about 10 MB at most; at 10,000 requests/s a second of sink outage).
     /// </summary>
     public int QueueRows { get; set; } = 10_000;
 

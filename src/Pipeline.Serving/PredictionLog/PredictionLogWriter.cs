@@ -88,6 +88,7 @@ internal sealed partial class PredictionLogWriter(
                     while (stats.Requests < BatchRequests && reader.TryRead(out var request))
                     {
                         lines.Write(request, _buffer);
+                        queue.Release(request);
                         stats += new PredictionBatchStats(request.Rows, 1, request.Status >= 400 ? 1 : 0, request.LatencyMs);
                     }
 
@@ -113,6 +114,7 @@ internal sealed partial class PredictionLogWriter(
                 while (reader.TryRead(out var request))
                 {
                     queue.Dequeued(request.Rows);
+                    queue.Release(request);
                     lost += request.Rows;
                 }
 

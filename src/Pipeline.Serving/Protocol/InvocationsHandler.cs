@@ -99,9 +99,10 @@ internal sealed class InvocationsHandler(
 
         if (log is not null && requestId is not null && log.IsSampled(requestId))
         {
-            log.TryEnqueue(new LoggedRequest(
-                requestId, time.GetUtcNow(), shadow.Version, ChallengerRouter.ShadowRole, predictions is null ? null : scored.ShadowBatch, predictions,
-                scored.Parameters.PredictProba, time.GetElapsedTime(started).TotalMilliseconds, status, errorCode));
+            log.TryEnqueue(
+                new LoggedRequest(requestId, time.GetUtcNow(), shadow.Version, ChallengerRouter.ShadowRole, default, predictions,
+                    scored.Parameters.PredictProba, time.GetElapsedTime(started).TotalMilliseconds, status, errorCode),
+                predictions is null ? null : scored.ShadowBatch);
         }
     }
 
@@ -112,9 +113,10 @@ internal sealed class InvocationsHandler(
             return false;
         var errorCode = status >= 500 ? ScoringErrorCodes.InternalError
             : context.Items.TryGetValue(ScoringErrorWriter.ErrorCodeItem, out var code) ? code as string : null;
-        log.TryEnqueue(new LoggedRequest(
-            requestId, time.GetUtcNow(), model?.Version ?? "", role, scored?.Batch, scored?.Predictions, scored?.Parameters.PredictProba ?? false,
-            time.GetElapsedTime(started).TotalMilliseconds, status, errorCode));
+        log.TryEnqueue(
+            new LoggedRequest(requestId, time.GetUtcNow(), model?.Version ?? "", role, default, scored?.Predictions, scored?.Parameters.PredictProba ?? false,
+                time.GetElapsedTime(started).TotalMilliseconds, status, errorCode),
+            scored?.Batch);
         return false;
     }
 
