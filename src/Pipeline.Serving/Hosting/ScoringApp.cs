@@ -17,7 +17,10 @@ public static class ScoringApp
     public static WebApplication Build(string[] args, ScoringServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (in the current directory, the content root) is read once, not watched: the server's options are
+        // fixed at start, and the watch was recursive over the whole current directory, which for `pipeline run` is the
+        // project folder with every run's artifacts (thousands of folders, each walked and given an inotify watch at start).
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         builder.Configuration.AddScoringSources(args, Environment.GetEnvironmentVariable);
         // Stores behind models:/ and runs:/ URIs open through the composition root, over this process's environment.
         builder.Services.AddSingleton(Pipeline.Tracking.Composition.TrackingComposition.ForProcess());

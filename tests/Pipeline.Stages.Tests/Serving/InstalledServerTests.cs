@@ -78,6 +78,29 @@ public sealed class InstalledServerTests : IDisposable
     }
 
     [Fact]
+    public void Prepare_FilesWithTheSizesAndTimesLastHashed_ReusesTheHashAndHashesAgainWhenATimeChanges()
+    {
+        // Given a tool written a minute ago and laid out once
+        foreach (var file in Directory.EnumerateFiles(_tool, "*", SearchOption.AllDirectories))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-1));
+        var first = new InstalledServer(_tool, _cache, new RecordingReporter()).Prepare();
+        var lib = Path.Combine(_tool, "Lib.dll");
+        var written = File.GetLastWriteTimeUtc(lib);
+
+        // When a file changes but keeps its size and time, and then its time changes too
+        File.WriteAllText(lib, "Lib.dlX");
+        File.SetLastWriteTimeUtc(lib, written);
+        var second = new InstalledServer(_tool, _cache, new RecordingReporter()).Prepare();
+        File.SetLastWriteTimeUtc(lib, written.AddSeconds(1));
+        var third = new InstalledServer(_tool, _cache, new RecordingReporter()).Prepare();
+
+        // Then the stamp decides whether the files are read: the same layout, then a new one for the new content
+        Assert.Equal(first, second);
+        Assert.NotEqual(first.Root, third.Root);
+        Assert.Equal("Lib.dlX", File.ReadAllText(Path.Combine(third.AppFolder, "Lib.dll")));
+    }
+
+    [Fact]
     public void Frameworks_AskedVersionInstalled_IsTheRunningRuntimesFolder()
     {
         var frameworks = HostRuntime.Frameworks(Path.Combine(_tool, "Pipeline.Serving.runtimeconfig.json"));

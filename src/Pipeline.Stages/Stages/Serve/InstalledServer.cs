@@ -63,9 +63,14 @@ internal sealed class InstalledServer(string installedFolder, string cacheFolder
 
     private string Hash(IReadOnlyList<string> files, IReadOnlyList<string> frameworks)
     {
-        var fingerprint = new Fingerprint().Add("serving-layout", "2").Add("dotnet", HostRuntime.Root).Add("frameworks", string.Join('\n', frameworks));
-        foreach (var file in files)
-            fingerprint.AddFile(file.Replace('\\', '/'), Path.Combine(installedFolder, file));
-        return fingerprint.Value;
+        const string version = "2";
+        var runtime = $"{HostRuntime.Root}\n{string.Join('\n', frameworks)}";
+        return ContentHashIndex.GetOrCompute(Path.Combine(cacheFolder, "serving-layout"), installedFolder, files, $"serving-layout {version}\n{runtime}", () =>
+        {
+            var fingerprint = new Fingerprint().Add("serving-layout", version).Add("dotnet", HostRuntime.Root).Add("frameworks", string.Join('\n', frameworks));
+            foreach (var file in files)
+                fingerprint.AddFile(file.Replace('\\', '/'), Path.Combine(installedFolder, file));
+            return fingerprint.Value;
+        });
     }
 }
