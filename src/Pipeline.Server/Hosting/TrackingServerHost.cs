@@ -107,7 +107,13 @@ public sealed class TrackingServerHost : IAsyncDisposable
         // The server is no client of a tracking server: mlflow-artifacts: URIs are served from its own destination.
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var artifacts = composition.CreateArtifactRegistry(new BackendContext(composition.Environment, time, http, null));
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TrackingServerHost).Assembly.GetName().Name });
+        // appsettings.json is read once, not watched (as the scoring server): the options come from the command line, and
+        // the watch is recursive over the current directory, often a project folder with every run's artifacts.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(TrackingServerHost).Assembly.GetName().Name,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
