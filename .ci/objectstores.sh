@@ -26,6 +26,10 @@ install() {
   if ! command -v npm >/dev/null 2>&1; then
     bash ../apt-install.sh objectstores.sh --no-install-recommends nodejs npm >&2 || return 1
   fi
+  # boto3, MLflow's S3 client, reads back what the pipeline wrote to S3 in a cross-check test (skipped without it).
+  if ! python3 -c 'import boto3' >/dev/null 2>&1; then
+    bash ../apt-install.sh objectstores.sh --no-install-recommends python3-boto3 >&2 || say "python3-boto3 not installed: the boto3 cross-check will be skipped"
+  fi
   if [ ! -x node_modules/.bin/s3rver ] || [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing s3rver and azurite (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error >&2
