@@ -4,7 +4,7 @@
 #   printing requests/s and p50/p99; the time from process start to the first healthy /health;
 #   and, when DOCKER_HOST is set and IMAGE names one, the image size.
 #   Then the prediction log: 1-row POST /invocations with --log-predictions DIR against a server without it, alternated
-#   in pairs (LOG_ROUNDS, default 3) and printed side by side with the ratio; and the queue's memory bound, measured as the
+#   in pairs (LOG_ROUNDS, default 6) and printed side by side with the ratio; and the queue's memory bound, measured as the
 #   resident memory of a server whose log folder has gone (every row queued until the queue is full) at two queue sizes.
 # Usage: bench/serving.sh <model directory> [port]       (IMAGE=breast-cancer:1 bench/serving.sh ...)
 # Uses ports port..port+3.
@@ -96,12 +96,19 @@ start_server "$((port + 1))" --log-predictions "$work/log"; on_pid=$started_pid
 echo
 echo "prediction log, POST 1 row (wrk -t2 -c16 -d$duration, alternated):"
 printf "%-8s %12s %12s %8s\n" round "log off" "log on" "on/off"
-for round in $(seq 1 "${LOG_ROUNDS:-3}"); do
-  off=$(rps "http://127.0.0.1:$port"); on=$(rps "http://127.0.0.1:$((port + 1))")
+# Odd rounds measure off first, even rounds on first, so a machine that speeds up or slows down within a round favours
+# neither side; the median of the rounds' ratios is the figure to quote.
+for round in $(seq 1 "${LOG_ROUNDS:-6}"); do
+  if (( round % 2 )); then
+    off=$(rps "http://127.0.0.1:$port"); on=$(rps "http://127.0.0.1:$((port + 1))")
+  else
+    on=$(rps "http://127.0.0.1:$((port + 1))"); off=$(rps "http://127.0.0.1:$port")
+  fi
   printf "%-8s %12s %12s %8s\n" "$round" "$off" "$on" "$(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.3f", a/b}')"
   echo "$off $on" >>"$work/pairs"
 done
 awk '{off+=$1; on+=$2} END {printf "%-8s %12.0f %12.0f %8.3f\n", "mean", off/NR, on/NR, on/off}' "$work/pairs"
+awk '{print $2/$1}' "$work/pairs" | sort -g | awk '{r[NR]=$1} END {m = NR % 2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2; printf "%-8s %12s %12s %8.3f   (min %.3f, max %.3f)\n", "median", "", "", m, r[1], r[NR]}'
 logged=$(cat "$work"/log/*.jsonl | wc -l)
 dropped=$(curl -sf "http://127.0.0.1:$((port + 1))/metrics" | awk '/^scoring_prediction_log_dropped_rows_total / {print $2}')
 echo "rows logged: $logged, dropped: ${dropped:-0}, log size: $(du -sm "$work/log" | cut -f1) MB"
