@@ -21,6 +21,9 @@ internal sealed class RestTrialQueue(MlflowHttpClient client) : ITrialQueue
     public async Task<ClaimedTrial?> ClaimAsync(string sweepId, string workerId, CancellationToken ct = default) =>
         (await CallAsync<TrialQueueWire.Maybe<ClaimedTrial>>("claim", new TrialQueueWire.Call(sweepId, workerId), ct)).Value;
 
+    public Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default) =>
+        HeldAsync("record-configuration", new TrialQueueWire.Call(sweepId, workerId, number, Configuration: configuration), ct);
+
     public Task<bool> AttachAsync(string sweepId, int number, string workerId, string runId, string? configuration, CancellationToken ct = default) =>
         HeldAsync("attach", new TrialQueueWire.Call(sweepId, workerId, number, runId, configuration), ct);
 
