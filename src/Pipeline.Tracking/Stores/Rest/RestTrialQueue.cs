@@ -9,8 +9,17 @@ namespace Pipeline.Tracking.Stores.Rest;
 /// </summary>
 internal sealed class RestTrialQueue(MlflowHttpClient client) : ITrialQueue
 {
-    public Task<SweepQueue> CreateOrJoinAsync(SweepQueueRequest request, CancellationToken ct = default) =>
-        CallAsync<SweepQueue>("create-or-join", request, ct);
+    public async Task<SweepQueue> CreateOrJoinAsync(SweepQueueRequest request, CancellationToken ct = default)
+    {
+        try
+        {
+            return await CallAsync<SweepQueue>("create-or-join", request, ct);
+        }
+        catch (TrackingException e) when (e.Code == ErrorCode.ResourceAlreadyExists)
+        {
+            throw new SweepQueueMismatchException(e.Message);
+        }
+    }
 
     public async Task<SweepQueue?> GetSweepAsync(string sweepId, CancellationToken ct = default) =>
         (await CallAsync<TrialQueueWire.Maybe<SweepQueue>>("get", new TrialQueueWire.Call(sweepId), ct)).Value;
