@@ -27,6 +27,8 @@ public static class TrialQueueEndpoints
         Map(group, "get", async (q, c, ct) => new TrialQueueWire.Maybe<SweepQueue>(await q.GetSweepAsync(c.SweepId, ct)));
         Map(group, "set-run", async (q, c, ct) => new TrialQueueWire.Held(await q.SetSweepRunAsync(c.SweepId, c.RunId ?? throw Missing("run_id"), ct)));
         Map(group, "claim", async (q, c, ct) => new TrialQueueWire.Maybe<ClaimedTrial>(await q.ClaimAsync(c.SweepId, Worker(c), ct)));
+        Map(group, "record-configuration", async (q, c, ct) =>
+            new TrialQueueWire.Held(await q.RecordConfigurationAsync(c.SweepId, Number(c), Worker(c), string.IsNullOrEmpty(c.Configuration) ? throw Missing("configuration") : c.Configuration, ct)));
         Map(group, "attach", async (q, c, ct) =>
             new TrialQueueWire.Held(await q.AttachAsync(c.SweepId, Number(c), Worker(c), c.RunId ?? throw Missing("run_id"), c.Configuration, ct)));
         Map(group, "heartbeat", async (q, c, ct) => new TrialQueueWire.Held(await q.HeartbeatAsync(c.SweepId, Number(c), Worker(c), ct)));

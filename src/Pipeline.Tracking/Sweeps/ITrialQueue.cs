@@ -27,7 +27,17 @@ public interface ITrialQueue
     /// </summary>
     Task<ClaimedTrial?> ClaimAsync(string sweepId, string workerId, CancellationToken ct = default);
 
-    /// <summary>Records the child run and (for a sampled trial) the configuration of a trial the worker holds; false when it no longer holds it.</summary>
+    /// <summary>
+    /// Records the configuration a worker chose for a trial it holds (a sampled trial's first attempt), before the attempt
+    /// creates its run: should the worker die at any later moment, the retry's <see cref="ClaimAsync"/> returns it, so every
+    /// attempt of the trial runs the same configuration. False, changing nothing, when the worker no longer holds the trial.
+    /// </summary>
+    Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the child run of a trial the worker holds, and <paramref name="configuration"/> when not null (workers record
+    /// it earlier, with <see cref="RecordConfigurationAsync"/>); false when it no longer holds it.
+    /// </summary>
     Task<bool> AttachAsync(string sweepId, int number, string workerId, string runId, string? configuration, CancellationToken ct = default);
 
     /// <summary>Renews the heartbeat of a trial the worker holds; false when it no longer holds it (it was taken back).</summary>

@@ -32,6 +32,8 @@ public sealed class TrialQueueEndpointsTests(ServerFixture server) : IClassFixtu
     [InlineData("heartbeat", """{"sweep_id":"s","worker_id":"w"}""", "number")]
     [InlineData("finish", """{"sweep_id":"s","worker_id":"w","number":0,"state":"RUNNING"}""", "state (COMPLETE or FAILED)")]
     [InlineData("finish", """{"sweep_id":"s","worker_id":"w","number":0,"state":"BOGUS"}""", "Malformed request body")]
+    [InlineData("record-configuration", """{"sweep_id":"s","worker_id":"w","number":0}""", "configuration")]
+    [InlineData("record-configuration", """{"sweep_id":"s","worker_id":"w","configuration":"a(C=1)"}""", "number")]
     [InlineData("reap", """{"sweep_id":"s"}""", "stale_after_ms")]
     [InlineData("create-or-join", """{"sweep_id":"s"}""", "configurations")]
     [InlineData("count", """{"sweep_id": """, "Malformed request body")]

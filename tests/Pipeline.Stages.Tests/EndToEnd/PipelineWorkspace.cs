@@ -61,6 +61,11 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
         new PipelineRunner(Reporter, time, Environment)
             .RunAsync(stage, new StageOptions(PipelinePath, Force: force, OutputDirectory: OutputDirectory), ct);
 
+    /// <summary>Runs the sweep stage as one worker of the shared sweep <paramref name="sweepId"/> (<c>--sweep-id</c>).</summary>
+    public Task<StageResult> RunSweepWorkerAsync(string sweepId, CancellationToken ct = default) =>
+        new PipelineRunner(Reporter, TimeProvider.System, Environment)
+            .RunAsync(StageName.Sweep, new StageOptions(PipelinePath, OutputDirectory: OutputDirectory, SweepId: sweepId), ct);
+
     /// <summary>Runs every stage up to and including <paramref name="last"/>, in order, and returns the last result.</summary>
     public async Task<StageResult> RunThroughAsync(StageName last, CancellationToken ct = default)
     {
@@ -70,7 +75,8 @@ internal sealed partial class PipelineWorkspace : IAsyncDisposable
         return result!;
     }
 
-    public SqliteTrackingStore OpenStore() => new(DatabasePath, new Uri(Path.Combine(Root, "mlartifacts")).AbsoluteUri);
+    /// <summary>The workspace's store; on <paramref name="time"/>'s clock when given (e.g. one set back, to leave stale heartbeats).</summary>
+    public SqliteTrackingStore OpenStore(TimeProvider? time = null) => new(DatabasePath, new Uri(Path.Combine(Root, "mlartifacts")).AbsoluteUri, time);
 
     public ValueTask DisposeAsync()
     {

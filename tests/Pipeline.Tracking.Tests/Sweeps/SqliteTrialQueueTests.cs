@@ -5,7 +5,7 @@ using Pipeline.Tracking.Tests.Stores.Infrastructure;
 namespace Pipeline.Tracking.Tests.Sweeps;
 
 /// <summary>The trial queue on one SQLite file shared by every claimer (claims under <c>BEGIN IMMEDIATE</c>).</summary>
-public sealed class SqliteTrialQueueTests : TrialQueueContractTests, IDisposable
+public sealed class SqliteTrialQueueTests : TrialQueueContractTests<SqlTrackingStore>, IDisposable
 {
     private readonly TempDirectory _dir = new();
 

@@ -96,6 +96,8 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
     {
         var queue = services.Queue;
         var trial = await source.ResolveAsync(claimed, ct);
+        if (!await RecordAsync(claimed, trial, ct))
+            return TakenBack(trial);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(claimed.Number, spec.HeartbeatInterval, lost, stopHeartbeat.Token);
@@ -106,7 +108,8 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
                 [PipelineTags.SweepId] = sweep.SweepId,
                 [PipelineTags.TrialAttempt] = (claimed.Retries + 1).ToString(CultureInfo.InvariantCulture),
             },
-            (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, trial.ToString(), token),
+            // The configuration is in the queue already (RecordAsync, before the run existed).
+            (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, null, token),
             async (outcome, token) =>
             {
                 // The heartbeat stops first: a beat after the finish would find the trial no longer RUNNING and take it
@@ -125,13 +128,28 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return new TrialOutcome(trial, "", new Dictionary<string, double>(), "taken back from this worker") { Lost = true };
+            return TakenBack(trial);
         }
         finally
         {
             await StopAsync(stopHeartbeat, heartbeat);
         }
     }
+
+    /// <summary>
+    /// Records a configuration the queue does not hold yet (a sampled trial's first attempt, or one whose recorded text no
+    /// longer parses) before the trial's run is created: a retry after this process dies at any later moment, even before
+    /// the run is attached, then runs the same configuration. False when the trial was taken back meanwhile.
+    /// </summary>
+    private async Task<bool> RecordAsync(ClaimedTrial claimed, TrialConfiguration trial, CancellationToken ct)
+    {
+        var configuration = trial.ToString();
+        return claimed.Configuration == configuration
+            || await services.Queue.RecordConfigurationAsync(sweep.SweepId, claimed.Number, workerId, configuration, ct);
+    }
+
+    private static TrialOutcome TakenBack(TrialConfiguration trial) =>
+        new(trial, "", new Dictionary<string, double>(), "taken back from this worker") { Lost = true };
 
     private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
     {

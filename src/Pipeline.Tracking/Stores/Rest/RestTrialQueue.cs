@@ -9,8 +9,17 @@ namespace Pipeline.Tracking.Stores.Rest;
 /// </summary>
 internal sealed class RestTrialQueue(MlflowHttpClient client) : ITrialQueue
 {
-    public Task<SweepQueue> CreateOrJoinAsync(SweepQueueRequest request, CancellationToken ct = default) =>
-        CallAsync<SweepQueue>("create-or-join", request, ct);
+    public async Task<SweepQueue> CreateOrJoinAsync(SweepQueueRequest request, CancellationToken ct = default)
+    {
+        try
+        {
+            return await CallAsync<SweepQueue>("create-or-join", request, ct);
+        }
+        catch (TrackingException e) when (e.Code == ErrorCode.ResourceAlreadyExists)
+        {
+            throw new SweepQueueMismatchException(e.Message);
+        }
+    }
 
     public async Task<SweepQueue?> GetSweepAsync(string sweepId, CancellationToken ct = default) =>
         (await CallAsync<TrialQueueWire.Maybe<SweepQueue>>("get", new TrialQueueWire.Call(sweepId), ct)).Value;
@@ -20,6 +29,9 @@ internal sealed class RestTrialQueue(MlflowHttpClient client) : ITrialQueue
 
     public async Task<ClaimedTrial?> ClaimAsync(string sweepId, string workerId, CancellationToken ct = default) =>
         (await CallAsync<TrialQueueWire.Maybe<ClaimedTrial>>("claim", new TrialQueueWire.Call(sweepId, workerId), ct)).Value;
+
+    public Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default) =>
+        HeldAsync("record-configuration", new TrialQueueWire.Call(sweepId, workerId, number, Configuration: configuration), ct);
 
     public Task<bool> AttachAsync(string sweepId, int number, string workerId, string runId, string? configuration, CancellationToken ct = default) =>
         HeldAsync("attach", new TrialQueueWire.Call(sweepId, workerId, number, runId, configuration), ct);

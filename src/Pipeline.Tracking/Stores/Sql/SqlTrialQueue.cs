@@ -86,6 +86,12 @@ internal sealed partial class SqlTrialQueue(SqlTrackingStore store) : ITrialQueu
         return claimed;
     }
 
+    public async Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(configuration);
+        return await UpdateHeldAsync("configuration = @config, heartbeat = @now", sweepId, number, workerId, ct, ("config", configuration)).ConfigureAwait(false);
+    }
+
     public async Task<bool> AttachAsync(string sweepId, int number, string workerId, string runId, string? configuration, CancellationToken ct = default) =>
         await UpdateHeldAsync("run_uuid = @run, configuration = COALESCE(@config, configuration), heartbeat = @now", sweepId, number, workerId, ct,
             ("run", runId), ("config", configuration)).ConfigureAwait(false);
