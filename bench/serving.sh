@@ -4,8 +4,9 @@
 #   printing requests/s and p50/p99; the time from process start to the first healthy /health;
 #   and, when DOCKER_HOST is set and IMAGE names one, the image size.
 #   Then the prediction log: 1-row POST /invocations with --log-predictions DIR against a server without it, alternated
-#   in pairs (LOG_ROUNDS, default 6) and printed side by side with the ratio; and the queue's memory bound, measured as the
-#   resident memory of a server whose log folder has gone (every row queued until the queue is full) at two queue sizes.
+#   in pairs (LOG_ROUNDS, default 6) and printed side by side with the ratio and the server's CPU milliseconds per 1,000
+#   requests; and the queue's memory bound, measured as the resident memory of a server whose log folder has gone (every
+#   row queued until the queue is full) at two queue sizes.
 # Usage: bench/serving.sh <model directory> [port]       (IMAGE=breast-cancer:1 bench/serving.sh ...)
 # Uses ports port..port+3.
 # Installs Debian's wrk when missing. Needs python3 (to cut request bodies from the input example).
@@ -88,6 +89,14 @@ start_server() { # port, extra args...; sets started_pid
   done
 }
 rps() { wrk -t2 -c16 -d"$duration" -s "$work/one.lua" "$1/invocations" | awk '/Requests\/sec/ {print $2}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # the process's user + system time, in clock ticks
+# Requests/s and the server's CPU milliseconds per 1,000 requests over one wrk run: the CPU figure moves far less than
+# the throughput when the shared machine's speed drifts, so it shows the log's own cost more steadily.
+measure() { # url pid
+  local before after r
+  before=$(cpu_ticks "$2"); r=$(rps "$1"); after=$(cpu_ticks "$2")
+  awk -v r="$r" -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v d="${duration%s}" 'BEGIN {printf "%s %.1f", r, t * 1000 / hz / (r * d) * 1000}'
+}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
@@ -95,20 +104,25 @@ start_server "$port"; off_pid=$started_pid
 start_server "$((port + 1))" --log-predictions "$work/log"; on_pid=$started_pid
 echo
 echo "prediction log, POST 1 row (wrk -t2 -c16 -d$duration, alternated):"
-printf "%-8s %12s %12s %8s\n" round "log off" "log on" "on/off"
+printf "%-8s %12s %12s %8s %14s %14s %8s\n" round "log off" "log on" "on/off" "off CPU ms/1k" "on CPU ms/1k" "on/off"
+# Both servers are warmed up first (JIT, tiering, the pools and the heap's growth), unrecorded: a fresh server's first
+# seconds are slower, the logging one's more so, and that start is not the steady cost the figure is about.
+measure "http://127.0.0.1:$port" "$off_pid" >/dev/null; measure "http://127.0.0.1:$((port + 1))" "$on_pid" >/dev/null
 # Odd rounds measure off first, even rounds on first, so a machine that speeds up or slows down within a round favours
 # neither side; the median of the rounds' ratios is the figure to quote.
 for round in $(seq 1 "${LOG_ROUNDS:-6}"); do
   if (( round % 2 )); then
-    off=$(rps "http://127.0.0.1:$port"); on=$(rps "http://127.0.0.1:$((port + 1))")
+    read -r off off_cpu <<<"$(measure "http://127.0.0.1:$port" "$off_pid")"; read -r on on_cpu <<<"$(measure "http://127.0.0.1:$((port + 1))" "$on_pid")"
   else
-    on=$(rps "http://127.0.0.1:$((port + 1))"); off=$(rps "http://127.0.0.1:$port")
+    read -r on on_cpu <<<"$(measure "http://127.0.0.1:$((port + 1))" "$on_pid")"; read -r off off_cpu <<<"$(measure "http://127.0.0.1:$port" "$off_pid")"
   fi
-  printf "%-8s %12s %12s %8s\n" "$round" "$off" "$on" "$(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.3f", a/b}')"
-  echo "$off $on" >>"$work/pairs"
+  printf "%-8s %12s %12s %8s %14s %14s %8s\n" "$round" "$off" "$on" "$(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.3f", a/b}')" \
+    "$off_cpu" "$on_cpu" "$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN {printf "%.3f", a/b}')"
+  echo "$off $on $off_cpu $on_cpu" >>"$work/pairs"
 done
-awk '{off+=$1; on+=$2} END {printf "%-8s %12.0f %12.0f %8.3f\n", "mean", off/NR, on/NR, on/off}' "$work/pairs"
-awk '{print $2/$1}' "$work/pairs" | sort -g | awk '{r[NR]=$1} END {m = NR % 2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2; printf "%-8s %12s %12s %8.3f   (min %.3f, max %.3f)\n", "median", "", "", m, r[1], r[NR]}'
+awk '{off+=$1; on+=$2; offc+=$3; onc+=$4} END {printf "%-8s %12.0f %12.0f %8.3f %14.1f %14.1f %8.3f\n", "mean", off/NR, on/NR, on/off, offc/NR, onc/NR, onc/offc}' "$work/pairs"
+median() { sort -g | awk '{r[NR]=$1} END {m = NR % 2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2; printf "%.3f (%.3f-%.3f)", m, r[1], r[NR]}'; }
+echo "median on/off: throughput $(awk '{print $2/$1}' "$work/pairs" | median), CPU per request $(awk '{print $4/$3}' "$work/pairs" | median)"
 logged=$(cat "$work"/log/*.jsonl | wc -l)
 dropped=$(curl -sf "http://127.0.0.1:$((port + 1))/metrics" | awk '/^scoring_prediction_log_dropped_rows_total / {print $2}')
 echo "rows logged: $logged, dropped: ${dropped:-0}, log size: $(du -sm "$work/log" | cut -f1) MB"
