@@ -30,6 +30,16 @@ public sealed class RestTrialQueueTests
         await Assert.ThrowsAsync<TrialQueueUnavailableException>(() => store.TrialQueue.CreateOrJoinAsync(new SweepQueueRequest("s", "0", ["a"])));
     }
 
+    [Fact]
+    public async Task RecordConfiguration_AgainstServerFromBeforeTheCall_GoesOnForTheAttachToCarryIt()
+    {
+        const string body = """{"error_code": "ENDPOINT_NOT_FOUND", "message": "No API endpoint POST /api/2.0/pipeline/sweeps/record-configuration"}""";
+        using var http = new HttpClient(new Answering(HttpStatusCode.NotFound, body, "application/json"));
+        await using var store = new RestTrackingStore(new Uri("http://old-server:5000"), httpClient: http);
+
+        Assert.True(await store.TrialQueue.RecordConfigurationAsync("s", 0, "worker", "lbfgs_logistic_regression(C=0.5)"));
+    }
+
     private sealed class Answering(HttpStatusCode status, string body, string mediaType) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>

@@ -108,8 +108,9 @@ internal sealed class SweepWorker(SweepQueue sweep, string workerId, TrialSource
                 [PipelineTags.SweepId] = sweep.SweepId,
                 [PipelineTags.TrialAttempt] = (claimed.Retries + 1).ToString(CultureInfo.InvariantCulture),
             },
-            // The configuration is in the queue already (RecordAsync, before the run existed).
-            (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, null, token),
+            // The configuration is in the queue already (RecordAsync, before the run existed); it goes with the attach too, the
+            // same text, for a tracking server from before RecordConfigurationAsync.
+            (runId, token) => queue.AttachAsync(sweep.SweepId, claimed.Number, workerId, runId, trial.ToString(), token),
             async (outcome, token) =>
             {
                 // The heartbeat stops first: a beat after the finish would find the trial no longer RUNNING and take it

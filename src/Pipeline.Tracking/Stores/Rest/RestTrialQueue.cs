@@ -30,8 +30,19 @@ internal sealed class RestTrialQueue(MlflowHttpClient client) : ITrialQueue
     public async Task<ClaimedTrial?> ClaimAsync(string sweepId, string workerId, CancellationToken ct = default) =>
         (await CallAsync<TrialQueueWire.Maybe<ClaimedTrial>>("claim", new TrialQueueWire.Call(sweepId, workerId), ct)).Value;
 
-    public Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default) =>
-        HeldAsync("record-configuration", new TrialQueueWire.Call(sweepId, workerId, number, Configuration: configuration), ct);
+    public async Task<bool> RecordConfigurationAsync(string sweepId, int number, string workerId, string configuration, CancellationToken ct = default)
+    {
+        try
+        {
+            return await HeldAsync("record-configuration", new TrialQueueWire.Call(sweepId, workerId, number, Configuration: configuration), ct);
+        }
+        catch (TrialQueueUnavailableException)
+        {
+            // A server from before this call (its queue answered the claim, not this): the worker attaches the configuration
+            // with the run, as it did then; only a kill between the two goes unrecorded on such a server.
+            return true;
+        }
+    }
 
     public Task<bool> AttachAsync(string sweepId, int number, string workerId, string runId, string? configuration, CancellationToken ct = default) =>
         HeldAsync("attach", new TrialQueueWire.Call(sweepId, workerId, number, runId, configuration), ct);
