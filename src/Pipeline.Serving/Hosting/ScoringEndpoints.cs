@@ -34,6 +34,15 @@ public static class ScoringEndpoints
             });
         }
 
+        // Kestrel listens while the model loads (ModelLoadingService): a request that comes meanwhile waits for the load, so
+        // the server answers nothing without its model, as one that started listening only after loading would.
+        var holder = app.Services.GetRequiredService<ScoringModelHolder>();
+        app.Use(async (context, next) =>
+        {
+            if (!holder.Loaded.IsCompleted)
+                await holder.Loaded.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
+        });
         app.UseMiddleware<ScoringRequestMiddleware>();
         app.MapPost("/invocations", (HttpContext context, InvocationsHandler handler) => handler.HandleAsync(context));
         // Flask answers HEAD wherever it answers GET; load balancers probe health that way.

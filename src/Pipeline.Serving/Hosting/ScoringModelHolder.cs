@@ -7,6 +7,7 @@ internal sealed class ScoringModelHolder
 {
     private volatile IScoringModel? _model;
     private volatile IScoringModel? _challenger;
+    private readonly TaskCompletionSource _loadingEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The champion: the model <c>--model</c> names.</summary>
     public IScoringModel? Model => _model;
@@ -17,4 +18,9 @@ internal sealed class ScoringModelHolder
     public void Set(IScoringModel model) => _model = model;
 
     public void SetChallenger(IScoringModel challenger) => _challenger = challenger;
+
+    /// <summary>Completes when loading has ended, with the models in or failed; a holder nobody loads into never completes it.</summary>
+    public Task Loaded => _loadingEnded.Task;
+
+    public void LoadingEnded() => _loadingEnded.TrySetResult();
 }

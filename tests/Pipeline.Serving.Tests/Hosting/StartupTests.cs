@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pipeline.Serving.Hosting;
 using Pipeline.Serving.Tests.Infrastructure;
 using Pipeline.Serving.Tests.TestModels;
@@ -17,6 +19,48 @@ public sealed class StartupTests
             () => ScoringTestServer.StartAsync(new TestModelLoader(null, "MLmodel not found"), options));
 
         Assert.Contains("loading the model from '/models/iris/3' failed: MLmodel not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ARequestWhileTheModelLoads_WaitsAndIsAnsweredWithTheModel()
+    {
+        var release = new TaskCompletionSource();
+        using var model = new SumThresholdTestModel(SumThresholdTestModel.DefaultSchema);
+        var loader = new GatedModelLoader(release.Task, model);
+        await using var app = Build(loader);
+
+        var starting = app.StartAsync();
+        await loader.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri(await WaitForAddressAsync(app)) };
+        // Kestrel listens while the model loads; what comes meanwhile waits instead of being answered without the model.
+        var health = client.GetAsync("/health");
+        var version = client.GetStringAsync("/version");
+        await Task.Delay(300);
+        Assert.False(health.IsCompleted || version.IsCompleted || starting.IsCompleted, "nothing is answered, and the start has not ended, before the model is in");
+
+        release.SetResult();
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await health).StatusCode);
+        Assert.Equal(model.Version, await version);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_LoadFailsWhileARequestWaits_TheRequestIsAnsweredNotHealthyAndTheStartFails()
+    {
+        var release = new TaskCompletionSource();
+        var loader = new GatedModelLoader(release.Task, failure: "model.zip is damaged");
+        await using var app = Build(loader, "/models/broken/1");
+
+        var starting = app.StartAsync();
+        await loader.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri(await WaitForAddressAsync(app)) };
+        var health = client.GetAsync("/health");
+
+        release.SetResult();
+        var error = await Assert.ThrowsAsync<ScoringStartupException>(() => starting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("loading the model from '/models/broken/1' failed: model.zip is damaged", error.Message, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await health.WaitAsync(TimeSpan.FromSeconds(30))).StatusCode);
     }
 
     [Fact]
@@ -52,5 +96,41 @@ public sealed class StartupTests
         Assert.Equal(1, process.ExitCode);
         Assert.Contains(fragment, await stderr, StringComparison.Ordinal);
         _ = await stdout;
+    }
+
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(Pipeline.Serving.Model.IScoringModelLoader loader, string? modelUri = null)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.AddScoringServer(new ScoringServerOptions { Port = 0, ModelUri = modelUri });
+        builder.Services.AddSingleton(loader);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapScoring();
+        return app;
+    }
+
+    private static async Task<string> WaitForAddressAsync(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        for (var i = 0; i < 300 && addresses.Count == 0; i++)
+            await Task.Delay(100);
+        return addresses.Single();
+    }
+
+    /// <summary>TEST LOADER: says it has started loading, then waits for the test before handing out the model or failing.</summary>
+    private sealed class GatedModelLoader(Task release, Pipeline.Serving.Model.IScoringModel? model = null, string? failure = null)
+        : Pipeline.Serving.Model.IScoringModelLoader
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => _entered.Task;
+
+        public async Task<Pipeline.Serving.Model.IScoringModel> LoadAsync(ScoringServerOptions options, CancellationToken cancellationToken)
+        {
+            _entered.SetResult();
+            await release.WaitAsync(cancellationToken);
+            return failure is null ? model! : throw new InvalidDataException(failure);
+        }
     }
 }
