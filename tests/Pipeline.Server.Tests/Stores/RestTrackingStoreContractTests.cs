@@ -1,8 +1,7 @@
-using Pipeline.Server.Hosting;
+using Pipeline.Server.Tests.Infrastructure;
 using Pipeline.Tracking.Stores;
 using Pipeline.Tracking.Stores.Rest;
 using Pipeline.Tracking.Tests.Stores;
-using Pipeline.Tracking.Tests.Stores.Infrastructure;
 
 namespace Pipeline.Server.Tests.Stores;
 
@@ -13,30 +12,18 @@ namespace Pipeline.Server.Tests.Stores;
 /// </summary>
 public sealed class RestTrackingStoreContractTests : TrackingStoreContractTests
 {
-    private readonly TempDirectory _dir = new();
-    private SqliteTrackingStore? _backend;
-    private TrackingServerHost? _host;
+    private ClockedSqliteServer? _server;
 
     protected override async Task<ITrackingStore> OpenStoreAsync(TimeProvider clock, IRunNameGenerator names)
     {
-        _backend = new SqliteTrackingStore(_dir.File("mlruns.db"), ArtifactRoot, clock, names);
-        _host = await TrackingServerHost.StartAsync(new TrackingServerOptions
-        {
-            BackendStoreUri = "unused://",
-            ArtifactsDestination = _dir.File("mlartifacts"),
-            Port = 0,
-            LogRequests = false,
-        }, _backend, new Pipeline.Tracking.Stores.Sql.SqlModelRegistry(_backend), Pipeline.Tracking.Composition.TrackingComposition.CreateDefault(new Pipeline.Tracking.Metadata.ProcessEnvironmentVariables(), clock));
-        return new RestTrackingStore(_host.BaseUri, new RestTrackingStoreOptions { MaxRetries = 0 });
+        _server = await ClockedSqliteServer.StartAsync(ArtifactRoot, clock, names);
+        return _server.Client();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_host is not null)
-            await _host.DisposeAsync();
-        if (_backend is not null)
-            await _backend.DisposeAsync();
-        _dir.Dispose();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

@@ -1,10 +1,5 @@
-using Pipeline.Server.Hosting;
-using Pipeline.Tracking.Composition;
-using Pipeline.Tracking.Metadata;
-using Pipeline.Tracking.Stores;
+using Pipeline.Server.Tests.Infrastructure;
 using Pipeline.Tracking.Stores.Rest;
-using Pipeline.Tracking.Stores.Sql;
-using Pipeline.Tracking.Tests.Stores.Infrastructure;
 using Pipeline.Tracking.Tests.Sweeps;
 
 namespace Pipeline.Server.Tests.Stores;
@@ -15,31 +10,15 @@ namespace Pipeline.Server.Tests.Stores;
 /// </summary>
 public sealed class RestTrialQueueContractTests : TrialQueueContractTests<RestTrackingStore>, IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private SqliteTrackingStore? _backend;
-    private TrackingServerHost? _host;
+    private ClockedSqliteServer? _server;
 
-    public async Task InitializeAsync()
-    {
-        _backend = new SqliteTrackingStore(_dir.File("mlruns.db"), ArtifactRoot, Clock);
-        _host = await TrackingServerHost.StartAsync(new TrackingServerOptions
-        {
-            BackendStoreUri = "unused://",
-            ArtifactsDestination = _dir.File("mlartifacts"),
-            Port = 0,
-            LogRequests = false,
-        }, _backend, new SqlModelRegistry(_backend), TrackingComposition.CreateDefault(new ProcessEnvironmentVariables(), Clock));
-    }
+    public async Task InitializeAsync() => _server = await ClockedSqliteServer.StartAsync(ArtifactRoot, Clock);
 
-    // No client retries: a retried claim could hide a lost answer, which the contract must see.
-    protected override RestTrackingStore OpenStore(TimeProvider clock) => new(_host!.BaseUri, new RestTrackingStoreOptions { MaxRetries = 0 });
+    protected override RestTrackingStore OpenStore(TimeProvider clock) => _server!.Client();
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
-            await _host.DisposeAsync();
-        if (_backend is not null)
-            await _backend.DisposeAsync();
-        _dir.Dispose();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

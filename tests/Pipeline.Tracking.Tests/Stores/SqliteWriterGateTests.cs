@@ -46,8 +46,7 @@ public sealed class SqliteWriterGateTests : IDisposable
     {
         var dialect = new SqliteDialect();
         await using var connection = await OpenAsync();
-        await using (var first = await dialect.BeginWriteAsync(connection, default))
-            await first.CommitAsync();
+        await CommitOneWriteAsync(dialect, connection);
 
         var second = dialect.BeginWriteAsync(connection, default);
         Assert.True(second.IsCompleted, "the connection holding the gate began its second transaction without waiting");
@@ -60,8 +59,7 @@ public sealed class SqliteWriterGateTests : IDisposable
     {
         var dialect = new SqliteDialect();
         var holder = await OpenAsync();
-        await using (var transaction = await dialect.BeginWriteAsync(holder, default))
-            await transaction.CommitAsync();
+        await CommitOneWriteAsync(dialect, holder);
         await using var other = await OpenAsync();
         var waiting = dialect.BeginWriteAsync(other, default);
         Assert.False(waiting.IsCompleted, "another connection waits while the first still holds the gate");
@@ -76,14 +74,20 @@ public sealed class SqliteWriterGateTests : IDisposable
     {
         var dialect = new SqliteDialect();
         await using var holder = await OpenAsync();
-        await using (var transaction = await dialect.BeginWriteAsync(holder, default))
-            await transaction.CommitAsync();
+        await CommitOneWriteAsync(dialect, holder);
 
         // The holder keeps its connection open and writes nothing more: past the gate's timeout the next writer goes on to
         // SQLite's own lock, which is free.
         await using var other = await OpenAsync();
         await using var next = await dialect.BeginWriteAsync(other, default).WaitAsync(TimeSpan.FromSeconds(30));
         await next.CommitAsync();
+    }
+
+    /// <summary>One write transaction on <paramref name="connection"/>, committed; the connection stays open (and holds the gate).</summary>
+    private static async Task CommitOneWriteAsync(SqliteDialect dialect, SqliteConnection connection)
+    {
+        await using var transaction = await dialect.BeginWriteAsync(connection, default);
+        await transaction.CommitAsync();
     }
 
     private async Task<SqliteConnection> OpenAsync()

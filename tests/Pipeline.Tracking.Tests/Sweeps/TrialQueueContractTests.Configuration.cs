@@ -38,10 +38,7 @@ public abstract partial class TrialQueueContractTests<TStore>
         await using var store = OpenStore(Clock);
         var queue = store.TrialQueue;
         await queue.CreateOrJoinAsync(Sampled(id, 1));
-        await queue.ClaimAsync(id, "slow");
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        await queue.ReapAsync(id, TimeSpan.FromSeconds(10));
-        await queue.ClaimAsync(id, "fresh");
+        await TakeBackAsync(queue, id, from: "slow", to: "fresh");
 
         Assert.False(await queue.RecordConfigurationAsync(id, 0, "slow", "trainer(C=1)"));
         Assert.True(await queue.RecordConfigurationAsync(id, 0, "fresh", "trainer(C=2)"));

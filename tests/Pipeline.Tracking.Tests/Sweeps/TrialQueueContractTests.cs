@@ -19,6 +19,18 @@ public abstract partial class TrialQueueContractTests<TStore>
 
     protected abstract TStore OpenStore(TimeProvider clock);
 
+    /// <summary>
+    /// Trial 0 is claimed by <paramref name="from"/>, which then goes silent for a minute; the trial is reaped (re-queued)
+    /// and claimed again by <paramref name="to"/>, whose claim is returned.
+    /// </summary>
+    private async Task<ClaimedTrial?> TakeBackAsync(ITrialQueue queue, string id, string from, string to)
+    {
+        await queue.ClaimAsync(id, from);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await queue.ReapAsync(id, TimeSpan.FromSeconds(10));
+        return await queue.ClaimAsync(id, to);
+    }
+
     private static SweepQueueRequest Request(string id, int trials, int maxRetries = 1) =>
         new(id, "0", Enumerable.Range(0, trials).Select(i => (string?)$"trainer(C={i})").ToList(), maxRetries);
 
@@ -98,10 +110,7 @@ public abstract partial class TrialQueueContractTests<TStore>
         await using var store = OpenStore(Clock);
         var queue = store.TrialQueue;
         await queue.CreateOrJoinAsync(Request(id, 1));
-        await queue.ClaimAsync(id, "slow");
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        await queue.ReapAsync(id, TimeSpan.FromSeconds(10));
-        var retry = await queue.ClaimAsync(id, "fresh");
+        var retry = await TakeBackAsync(queue, id, from: "slow", to: "fresh");
 
         Assert.False(await queue.FinishAsync(id, 0, "slow", TrialState.Complete, null));
         Assert.True(await queue.FinishAsync(id, retry!.Number, "fresh", TrialState.Complete, null));
