@@ -33,6 +33,28 @@ public sealed class ChallengerServeTests(ServedModelStore fixture) : IClassFixtu
     public Task ServeWithChallengerSplit_RealEngine_ContainerHoldsBothModels_MountedLogRecordsBoth_SmokeTestChecksTheChampion() =>
         ServeSplitAndCheckAsync(null, requireDocker: true, ServingTags.ModeDocker);
 
+    [Fact]
+    public async Task ServeWithLogFolder_NoEngine_SmokeTestStopsTheServer_EveryRowItAnsweredIsInTheLog()
+    {
+        var serve = new ServeSpec(FreePort(), null) { PortIsExplicit = true, LogPredictions = _log };
+        await new ServeStage(fixture.Store, fixture.Registry, fixture.Artifacts, _reporter, TimeProvider.System, NoEngine).RunAsync(
+            new ServeInput(new ModelSpec(ServedModelStore.ModelName, "champion"), serve, await fixture.PipelineRunAsync(), RepositoryRoot.Path, false),
+            CancellationToken.None);
+
+        var input = new SmokeTestInput(await fixture.PipelineRunAsync(), fixture.Served, fixture.Test, false);
+        var output = await new SmokeTestStage(fixture.Store, _reporter, TimeProvider.System).RunAsync(input, CancellationToken.None);
+
+        // The stage stopped the server (SIGTERM), which wrote out its queue before exiting: nothing to wait for. Rows answered:
+        // the input example, the sample in every format and once more with probabilities, and one row per latency request;
+        // the one request SmokeTest makes to be refused is logged as one line with its error code.
+        var lines = Directory.GetFiles(_log, "*.jsonl").SelectMany(File.ReadAllLines).Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var answered = fixture.Served.ReadInputExample()!.Rows.Count + output.RowsChecked * (SmokeRequests.Formats.Count + 1) + input.LatencyRequests;
+        Assert.Equal(answered, lines.Count(l => !l.TryGetProperty("error_code", out _)));
+        Assert.Single(lines, l => l.TryGetProperty("error_code", out _));
+        Assert.Contains(_reporter.Lines, l => l.StartsWith("Stopped server process", StringComparison.Ordinal));
+    }
+
     private async Task ServeSplitAndCheckAsync(Func<DockerEngine>? engine, bool requireDocker, string mode)
     {
         var serve = new ServeSpec(FreePort(), null)

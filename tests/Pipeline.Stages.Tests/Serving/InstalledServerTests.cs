@@ -126,7 +126,7 @@ public sealed class InstalledServerTests : IDisposable
         using var other = Process.Start("sleep", "30");
         try
         {
-            Assert.False(LocalServerProcess.Stop(other.Id));
+            Assert.Equal(LocalServerStop.NotRunning, LocalServerProcess.Stop(other.Id));
             Assert.False(other.HasExited);
         }
         finally

@@ -31,8 +31,16 @@ internal static class EndpointStopper
         }
         else if (int.TryParse(run.Data.Tag(ServingTags.ProcessId), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
-            if (LocalServerProcess.Stop(pid))
-                reporter.Info($"Stopped server process {pid}");
+            switch (LocalServerProcess.Stop(pid))
+            {
+                case LocalServerStop.Stopped:
+                    reporter.Info($"Stopped server process {pid}");
+                    break;
+                case LocalServerStop.Killed:
+                    reporter.Warning($"Server process {pid} had not stopped {LocalServerProcess.StopGrace.TotalSeconds:0} s after SIGTERM and was killed; " +
+                                     "what it had not yet written (prediction log lines) is lost.");
+                    break;
+            }
         }
 
         await store.SetTagAsync(pipelineRunId, new RunTag(ServingTags.State, "stopped"), ct);

@@ -81,26 +81,39 @@ internal static class LocalServerProcess
         : $"The scoring server exited with code {process.ExitCode}: port {port} is already taken by another server, which answered {url}health in its place. " +
           $"Stop that server or set serve.port to a free port.\n{Tail(logFile)}");
 
-    /// <summary>Stops the server with this process id if it is still ours (see <see cref="IsServer"/>); true when one was stopped.</summary>
-    public static bool Stop(int pid)
+    /// <summary>How long a stopping server may take to write out what it holds before it is killed: what <c>docker stop</c> gives the container.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Stops the server with this process id if it is still ours (see <see cref="IsServer"/>): SIGTERM, as <c>docker stop</c>
+    /// does for the container, so the server ends its requests and writes out its prediction log's queue and inference run;
+    /// SIGKILL only if it has not exited within <paramref name="grace"/> (default <see cref="StopGrace"/>).
+    /// </summary>
+    public static LocalServerStop Stop(int pid, TimeSpan? grace = null)
     {
         try
         {
             using var process = Process.GetProcessById(pid);
-            if (!IsServer(process))
-                return false;
-            process.Kill();
-            process.WaitForExit(10_000);
-            return true;
+            return IsServer(process) ? Terminate(process, grace ?? StopGrace) : LocalServerStop.NotRunning;
         }
         catch (ArgumentException)
         {
-            return false; // already gone
+            return LocalServerStop.NotRunning; // already gone
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return LocalServerStop.NotRunning;
         }
+    }
+
+    /// <summary>SIGTERM, then SIGKILL once <paramref name="grace"/> has passed without an exit.</summary>
+    internal static LocalServerStop Terminate(Process process, TimeSpan grace)
+    {
+        if (UnixSignals.Terminate(process.Id) && process.WaitForExit(grace))
+            return LocalServerStop.Stopped;
+        process.Kill();
+        process.WaitForExit(10_000);
+        return LocalServerStop.Killed;
     }
 
     /// <summary>
