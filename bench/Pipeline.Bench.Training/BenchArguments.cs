@@ -4,7 +4,7 @@ namespace Pipeline.Bench.Training;
 
 /// <summary>
 /// The bench's command line: <c>[cli|scale] [--cli PATH] [--repo DIR] [--repeat N] [--sizes 10000,100000]
-/// [--timeout-minutes M] [--skip-sweep] [--env NAME=VALUE]...</c>; <c>--scale N --csv PATH</c> selects the child mode.
+/// [--timeout-minutes M] [--skip-sweep] [--env NAME=VALUE]... [--runtime-stats]</c>; <c>--scale N --csv PATH</c> selects the child mode.
 /// </summary>
 public sealed record BenchArguments
 {
@@ -35,6 +35,12 @@ public sealed record BenchArguments
     /// <summary>Scale bench: load and split only, no sweep (to see a size's memory when its sweep is too slow). Default false.</summary>
     public bool SkipSweep { get; init; }
 
+    /// <summary>
+    /// CLI bench: every measured process (and the scoring server it starts) reports what its runtime spent (JIT, GC) through
+    /// a startup hook, printed as a second table. Default false: the hook adds an assembly load to every start.
+    /// </summary>
+    public bool RuntimeStats { get; init; }
+
     /// <summary>Child mode: the row count to measure.</summary>
     public int? ChildRows { get; init; }
 
@@ -60,6 +66,7 @@ public sealed record BenchArguments
                 "--scale" => result with { ChildRows = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--csv" => result with { ChildCsv = Next() },
                 "--skip-sweep" => result with { SkipSweep = true },
+                "--runtime-stats" => result with { RuntimeStats = true },
                 "--env" => AddEnvironment(result, environment, Next()),
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };

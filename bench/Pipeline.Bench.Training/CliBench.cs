@@ -21,9 +21,10 @@ internal sealed class CliBench(BenchArguments arguments, TextWriter output)
         using var work = new TempFolder("pipeline-bench-cli");
         CopyFolder(Path.Combine(root, "pipelines"), Path.Combine(work.Path, "pipelines"));
         CopyFolder(Path.Combine(root, "data"), Path.Combine(work.Path, "data"));
-        var process = new CliProcess(cli, work.Path, arguments.Environment);
+        var process = new CliProcess(cli, work.Path, arguments.Environment, arguments.RuntimeStats);
         output.WriteLine($"CLI bench: {cli}, {arguments.Repeat} repetitions in {work.Path}" +
-            (arguments.Environment.Count > 0 ? $", env {string.Join(' ', arguments.Environment.Select(e => $"{e.Key}={e.Value}"))}" : ""));
+            (arguments.Environment.Count > 0 ? $", env {string.Join(' ', arguments.Environment.Select(e => $"{e.Key}={e.Value}"))}" : "") +
+            (arguments.RuntimeStats ? ", runtime figures through a startup hook" : ""));
 
         var startup = new Measurement("pipeline stages (process floor)");
         var init = new Measurement("init-store");
@@ -41,9 +42,9 @@ internal sealed class CliBench(BenchArguments arguments, TextWriter output)
             foreach (var stage in TrainingStages)
             {
                 // --exclusive: since `pipeline run <stage>` runs its predecessors, a stage alone (as one CI job runs it) needs it.
-                var (w, c) = Time(stages[stage], () => process.Run("run", stage, "--exclusive", "--pipeline", PipelineFile, "--force"));
-                wall += w;
-                cpu += c;
+                var run = Time(stages[stage], () => process.Run("run", stage, "--exclusive", "--pipeline", PipelineFile, "--force"));
+                wall += run.Wall;
+                cpu += run.Cpu;
             }
 
             separate.Add(wall, cpu);
@@ -56,11 +57,11 @@ internal sealed class CliBench(BenchArguments arguments, TextWriter output)
             [startup, init, .. stages.Values, separate, together, unchanged]);
     }
 
-    private static (TimeSpan Wall, TimeSpan Cpu) Time(Measurement measurement, Func<(TimeSpan, TimeSpan)> run)
+    private static CliRun Time(Measurement measurement, Func<CliRun> run)
     {
-        var (wall, cpu) = run();
-        measurement.Add(wall, cpu);
-        return (wall, cpu);
+        var result = run();
+        measurement.Add(result.Wall, result.Cpu, result.Runtime);
+        return result;
     }
 
     private static void CopyFolder(string from, string to)
