@@ -14,10 +14,8 @@ public abstract partial class TrialQueueContractTests<TStore>
     [StoreFact]
     public async Task RecordConfiguration_WorkerDiedBeforeAttachingARun_TheRetryClaimsTheRecordedConfiguration()
     {
-        var id = $"record-{Guid.NewGuid():N}";
-        await using var store = OpenStore(Clock);
-        var queue = store.TrialQueue;
-        await queue.CreateOrJoinAsync(Sampled(id, 2));
+        await using var sweep = await CreateQueueAsync("record", id => Sampled(id, 2));
+        var (queue, id) = (sweep.Queue, sweep.Id);
         var first = await queue.ClaimAsync(id, DeadWorker);
         Assert.Null(first!.Configuration);
 
@@ -34,10 +32,8 @@ public abstract partial class TrialQueueContractTests<TStore>
     [StoreFact]
     public async Task RecordConfiguration_WorkerWhoseTrialWasTakenBack_ChangesNothing()
     {
-        var id = $"record-lost-{Guid.NewGuid():N}";
-        await using var store = OpenStore(Clock);
-        var queue = store.TrialQueue;
-        await queue.CreateOrJoinAsync(Sampled(id, 1));
+        await using var sweep = await CreateQueueAsync("record-lost", id => Sampled(id, 1));
+        var (queue, id) = (sweep.Queue, sweep.Id);
         await TakeBackAsync(queue, id, from: "slow", to: "fresh");
 
         Assert.False(await queue.RecordConfigurationAsync(id, 0, "slow", "trainer(C=1)"));
@@ -49,10 +45,8 @@ public abstract partial class TrialQueueContractTests<TStore>
     [StoreFact]
     public async Task Attach_AfterRecordConfiguration_KeepsTheConfigurationWhenGivenNone()
     {
-        var id = $"record-attach-{Guid.NewGuid():N}";
-        await using var store = OpenStore(Clock);
-        var queue = store.TrialQueue;
-        await queue.CreateOrJoinAsync(Sampled(id, 1));
+        await using var sweep = await CreateQueueAsync("record-attach", id => Sampled(id, 1));
+        var (queue, id) = (sweep.Queue, sweep.Id);
         await queue.ClaimAsync(id, "worker");
         await queue.RecordConfigurationAsync(id, 0, "worker", "trainer(C=0.5)");
 

@@ -31,6 +31,23 @@ public abstract partial class TrialQueueContractTests<TStore>
         return await queue.ClaimAsync(id, to);
     }
 
+    /// <summary>A store of its own with a new queue in it, made by <paramref name="request"/> from a fresh id starting with <paramref name="prefix"/>.</summary>
+    private async Task<OpenQueue> CreateQueueAsync(string prefix, Func<string, SweepQueueRequest> request)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}";
+        var store = OpenStore(Clock);
+        await store.TrialQueue.CreateOrJoinAsync(request(id));
+        return new OpenQueue(store, id);
+    }
+
+    /// <summary>A queue and the store it lives in; disposing it closes the store.</summary>
+    private sealed record OpenQueue(TStore Store, string Id) : IAsyncDisposable
+    {
+        public ITrialQueue Queue => Store.TrialQueue;
+
+        public ValueTask DisposeAsync() => Store.DisposeAsync();
+    }
+
     private static SweepQueueRequest Request(string id, int trials, int maxRetries = 1) =>
         new(id, "0", Enumerable.Range(0, trials).Select(i => (string?)$"trainer(C={i})").ToList(), maxRetries);
 
@@ -79,10 +96,8 @@ public abstract partial class TrialQueueContractTests<TStore>
     [StoreFact]
     public async Task Reap_WorkerStoppedHeartbeating_RequeuedUpToMaxRetriesThenFailed()
     {
-        var id = $"reap-{Guid.NewGuid():N}";
-        await using var store = OpenStore(Clock);
-        var queue = store.TrialQueue;
-        await queue.CreateOrJoinAsync(Request(id, 1, maxRetries: 1));
+        await using var sweep = await CreateQueueAsync("reap", id => Request(id, 1, maxRetries: 1));
+        var (queue, id) = (sweep.Queue, sweep.Id);
         var first = await queue.ClaimAsync(id, "dead-1");
         Assert.True(await queue.AttachAsync(id, first!.Number, "dead-1", "a".PadLeft(32, 'a'), null));
 
@@ -106,10 +121,8 @@ public abstract partial class TrialQueueContractTests<TStore>
     [StoreFact]
     public async Task Finish_WorkerWhoseTrialWasTakenBack_ChangesNothing()
     {
-        var id = $"lost-{Guid.NewGuid():N}";
-        await using var store = OpenStore(Clock);
-        var queue = store.TrialQueue;
-        await queue.CreateOrJoinAsync(Request(id, 1));
+        await using var sweep = await CreateQueueAsync("lost", id => Request(id, 1));
+        var (queue, id) = (sweep.Queue, sweep.Id);
         var retry = await TakeBackAsync(queue, id, from: "slow", to: "fresh");
 
         Assert.False(await queue.FinishAsync(id, 0, "slow", TrialState.Complete, null));
